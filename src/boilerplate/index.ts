@@ -1,0 +1,99 @@
+import type { Context } from '../core/context.js';
+import { splitLines, trimmed, type Line } from '../core/lines.js';
+import type { Span } from '../core/span.js';
+import type { Boilerplate } from '../schema/document.js';
+
+/** Boilerplate with its span in the normalised view, for later stages to skip. */
+export interface BoilerplateNorm { norm: Span; reason: Boilerplate['reason']; duplicateOf?: Span }
+
+interface Para { line: Line; before: number; after: number }
+
+function paragraphs(lines: Line[]): Para[] {
+  const out: Para[] = [];
+  let blanks = 0;
+  for (const line of lines) {
+    if (!line.text.trim()) { blanks++; continue; }
+    if (out.length) out[out.length - 1]!.after = blanks;
+    out.push({ line, before: out.length ? blanks : Math.max(blanks, 99), after: 99 });
+    blanks = 0;
+  }
+  return out;
+}
+
+/**
+ * Page furniture, advertising, photo captions and repeated sentences. Everything but duplicates is skipped
+ * by extraction; duplicates are extracted but flagged, so a consumer can drop double counts.
+ */
+export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
+  const r = ctx.rules.boilerplate;
+  const lines = splitLines(ctx.norm);
+  const found: BoilerplateNorm[] = [];
+  const taken = new Set<number>();
+  const mark = (l: Line, reason: Boilerplate['reason']) => {
+    if (taken.has(l.start)) return;
+    taken.add(l.start);
+    found.push({ norm: trimmed(l), reason });
+  };
+
+  for (const l of lines) {
+    if (r.breadcrumbRe.some((re) => re.test(l.text))) mark(l, 'breadcrumb');
+    else if (r.furnitureRe.some((re) => re.test(l.text))) mark(l, 'page-furniture');
+  }
+
+  // advertising: a short line with an advertising word, and the short lines of the same block around it
+  const adWord = new RegExp(r['advertising-words'].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const isShort = (l: Line) => l.text.trim().length <= r['advertising-neighbour-max'] && !/。/.test(l.text);
+  lines.forEach((l, i) => {
+    const t = l.text.trim();
+    if (!t || t.length > 60 || /。$/.test(t) || !adWord.test(t)) return;
+    mark(l, 'advertising');
+    for (const dir of [-1, 1]) {
+      for (let j = i + dir; j >= 0 && j < lines.length; j += dir) {
+        const n = lines[j]!;
+        if (!n.text.trim() || !isShort(n)) break;
+        mark(n, 'advertising');
+      }
+    }
+  });
+
+  // photo captions: short paragraphs set apart by extra blank lines, alone or in a run of captions
+  const cap = r.caption;
+  const photoWord = new RegExp(cap['photo-words'].join('|'));
+  let prevCaption = false;
+  for (const p of paragraphs(lines)) {
+    const t = p.line.text.trim();
+    const sentenceLike = /[,，。]/.test(t) && t.length <= cap['max-length'];
+    const apartBefore = p.before >= cap['min-blank-lines'];
+    const apartAfter = p.after >= cap['min-blank-lines'];
+    const cue = r.captionDate.test(t) || photoWord.test(t);
+    const isCaption: boolean = sentenceLike && !taken.has(p.line.start) &&
+      ((apartBefore && apartAfter) || (apartBefore && (prevCaption || cue)) || (apartAfter && cue));
+    if (isCaption) mark(p.line, 'photo-caption');
+    prevCaption = isCaption;
+  }
+
+  // sentences repeated verbatim: kept, flagged
+  const seen = new Map<string, Span>();
+  const skip = found.map((f) => f.norm);
+  const re = /[^。！？!?\n]+[。！？!?]?/g;
+  for (let m = re.exec(ctx.norm); m; m = re.exec(ctx.norm)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const key = m[0].trim();
+    if (key.length < r['duplicate-min-length']) continue;
+    const s: Span = [m.index + lead, m.index + lead + key.length];
+    if (skip.some((k) => k[0] < s[1] && s[0] < k[1])) continue;
+    const first = seen.get(key);
+    if (first) found.push({ norm: s, reason: 'duplicate', duplicateOf: first });
+    else seen.set(key, s);
+  }
+  return found.sort((a, b) => a.norm[0] - b.norm[0] || a.norm[1] - b.norm[1]);
+}
+
+export function toBoilerplate(ctx: Context, b: BoilerplateNorm[]): Boilerplate[] {
+  return b.map((x) => {
+    const span = ctx.map.toSource(x.norm);
+    const out: Boilerplate = { span, reason: x.reason, text: ctx.text.slice(span[0], span[1]) };
+    if (x.duplicateOf) out.duplicateOf = ctx.map.toSource(x.duplicateOf);
+    return out;
+  });
+}

@@ -1,0 +1,65 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_CODES, ERROR_DESCRIPTIONS, type ErrorCode } from '../core/errors.js';
+import { PackError } from '../packs/index.js';
+import { documentJsonSchema } from '../schema/json-schema.js';
+import { VERSION } from '../version.js';
+import { extractCommand } from './extract-command.js';
+import { emit, processIO, type IO } from './io.js';
+
+function exitCodeHelp(): string {
+  const lines = [
+    'Exit codes:',
+    '  0   every input processed',
+    '  1   several inputs failed for different reasons (each has its line on stderr / error record)',
+    '  2   usage error (unknown option or command, bad argument)',
+  ];
+  for (const [code, n] of Object.entries(EXIT_CODES)) {
+    if (code.startsWith('input/')) lines.push(`  ${String(n).padEnd(3)} ${code}: ${ERROR_DESCRIPTIONS[code as ErrorCode]}`);
+  }
+  lines.push(`  ${EXIT_CODES.internal}  internal error or invalid rule pack`);
+  return lines.join('\n');
+}
+
+/** Run the CLI in-process: parse argv (without node and script), return the exit code; never calls process.exit. */
+export async function run(argv: string[], io: IO = processIO): Promise<number> {
+  let code: number = EXIT_CODES.ok;
+  const program = new Command('zhidu')
+    .description('Read Chinese local People\'s Congress documents into structured, checkable data')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .addHelpText('after', '\n' + exitCodeHelp());
+
+  program.command('extract')
+    .description('extract text, metadata, structure, obligations, statistics and named numbers from documents')
+    .argument('<files...>', '.txt (UTF-8/UTF-16/GB18030), .html, .pdf or .docx files')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'md']).default('json'))
+    .option('-o, --out <path>', 'write to a file instead of stdout')
+    .option('--packs <dir>', 'rule-pack directory (default: the bundled extractors/)')
+    .action(async (files: string[], o: { format: 'json' | 'jsonl' | 'md'; out?: string; packs?: string }) => {
+      code = await extractCommand(files, o, io);
+    });
+
+  program.command('schema')
+    .description('print the JSON Schema of the extract output, generated from the zod schemas')
+    .option('-o, --out <path>', 'write to a file instead of stdout')
+    .action((o: { out?: string }) => {
+      emit(io, o.out, JSON.stringify(documentJsonSchema(), null, 2) + '\n');
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end through exitOverride with code 0
+      return e.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+    }
+    if (e instanceof PackError) {
+      io.stderr(`zhidu: invalid rule pack: ${e.message}\n`);
+      return EXIT_CODES.internal;
+    }
+    io.stderr(`zhidu: internal error: ${(e as Error).message}\n`);
+    return EXIT_CODES.internal;
+  }
+  return code;
+}

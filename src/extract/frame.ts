@@ -1,0 +1,235 @@
+import type { Context } from '../core/context.js';
+import type { Span } from '../core/span.js';
+import type { BoilerplateNorm } from '../boilerplate/index.js';
+import type { Token } from '../segment/index.js';
+import { articlePath } from '../structure/index.js';
+import type { DocType, Obligation, Quantity, Section, Statistic } from '../schema/document.js';
+import type { QuantityNorm } from './quantity.js';
+import { assignTopic } from './topic.js';
+
+interface SentenceNorm { span: Span; clauses: Span[] }
+
+const RULE_DOCS: DocType[] = ['opinion', 'decision', 'rules'];
+/** In a rule document only these undo the default reading as a rule. */
+const STRONG_STAT = /共计|累计|先后|已经|已|五年来|五年以来|近年来|以来|开展了|完成了|制定了|出台了/u;
+const STAT_PERIOD = /(五年来|五年以来|近年来|近\d+年来|履职以来|换届以来|本届以来|去年|今年|上年|\d{4}年(?:度)?(?:以来)?)/u;
+const STRIP_HEAD = /^(?:的|要|应|应当|须|必须|并|和|与|及|均|都|可|带头|积极|主动|固定|重点|认真|切实|按时|不断)+/u;
+
+function lastOf(text: string, words: readonly string[]): { word: string; at: number } | null {
+  let best: { word: string; at: number } | null = null;
+  for (const w of words) {
+    const at = text.lastIndexOf(w);
+    if (at >= 0 && (!best || at > best.at || (at === best.at && w.length > best.word.length))) best = { word: w, at };
+  }
+  return best;
+}
+
+function firstOf(text: string, words: readonly string[]): { word: string; at: number } | null {
+  let best: { word: string; at: number } | null = null;
+  for (const w of words) {
+    const at = text.indexOf(w);
+    if (at >= 0 && (!best || at < best.at || (at === best.at && w.length > best.word.length))) best = { word: w, at };
+  }
+  return best;
+}
+
+/** The last modal cue before a position that is not part of a false friend (重要, 需要 …). */
+function modalBefore(ctx: Context, text: string) {
+  const o = ctx.rules.obligation;
+  const ff = o['modal-false-friends'];
+  for (let i = text.length - 1; i >= 0; i--) {
+    for (const m of o.modals) {
+      if (!text.startsWith(m.word, i)) continue;
+      const window = text.slice(Math.max(0, i - 3), i + m.word.length + 3);
+      const inFriend = ff.some((f) => {
+        let k = window.indexOf(f);
+        while (k >= 0) {
+          const fs = Math.max(0, i - 3) + k;
+          if (fs <= i && i < fs + f.length) return true;
+          k = window.indexOf(f, k + 1);
+        }
+        return false;
+      });
+      if (!inFriend) return { ...m, at: i };
+    }
+  }
+  return null;
+}
+
+function toQuantity(ctx: Context, q: QuantityNorm): Quantity {
+  const span = ctx.map.toSource(q.norm);
+  return {
+    value: q.value, min: q.min, max: q.max, unit: q.unit, comparator: q.comparator, approx: q.approx,
+    redacted: q.redacted, raw: ctx.text.slice(span[0], span[1]), span, ruleId: q.ruleId,
+  };
+}
+
+const within = (s: Span, at: number) => s[0] <= at && at < s[1];
+
+export interface FrameInput {
+  quantities: QuantityNorm[];
+  sentences: SentenceNorm[];
+  tokens: Token[];
+  boilerplate: BoilerplateNorm[];
+  structure: Section[];
+  docType: DocType;
+  excluded: Span[];
+}
+
+/**
+ * Bind each quantity to its clause and read it as a rule (obligation) or a report of what was done
+ * (statistic), filling the frame from the pack's cue words. Rules stated only by frequency (每月安排…)
+ * become obligations without a quantity.
+ */
+export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obligation[]; statistics: Statistic[] } {
+  const o = ctx.rules.obligation;
+  const norm = ctx.norm;
+  const ruleDoc = RULE_DOCS.includes(input.docType);
+  const dupes = input.boilerplate.filter((b) => b.reason === 'duplicate').map((b) => b.norm);
+  const obligations: Obligation[] = [];
+  const statistics: Statistic[] = [];
+  const usedClauses = new Set<number>();
+  const freqWords = o.frequency.map((f) => f.word);
+  const perWords = o.per.map((p) => p.word);
+  const statCue = new RegExp(o['statistic-cues'].map((w) => (w === '了' ? '了(?!解)' : w)).join('|'), 'u');
+  let prevStat: { sentence: number; metric: string | null; action: string | null; end: number } | null = null;
+
+  for (const q of input.quantities) {
+    const si = input.sentences.findIndex((s) => within(s.span, q.norm[0]));
+    if (si < 0) continue;
+    const sent = input.sentences[si]!;
+    const clause = sent.clauses.find((c) => within(c, q.norm[0])) ?? sent.span;
+    usedClauses.add(clause[0]);
+    const sentBefore = norm.slice(sent.span[0], q.numberAt);
+    const clauseBefore = norm.slice(clause[0], q.numberAt);
+    const clauseText = norm.slice(clause[0], clause[1]);
+    const sentText = norm.slice(sent.span[0], sent.span[1]);
+    const afterQ = norm.slice(q.norm[1], clause[1]);
+    const per = lastOf(sentBefore, perWords);
+    const freq = lastOf(sentBefore, freqWords);
+    // a frequency word makes a rule only in its own clause; 每人 governs the clauses after it too
+    const freqInClause = freq !== null && freq.at >= clause[0] - sent.span[0];
+    const modal = modalBefore(ctx, sentBefore);
+    const sanction = firstOf(sentText, o.sanctions);
+    const violation = o['violation-counts'].some((w) => afterQ.startsWith(w));
+    const stat = statCue.test(clauseBefore);
+    const isObligation = ruleDoc
+      ? !STRONG_STAT.test(clauseBefore)
+      : Boolean(per || (freqInClause && !stat) || sanction || (modal && modal.at >= clause[0] - sent.span[0] && !stat));
+    const srcClause = ctx.map.toSource(clause);
+    const srcSentence = ctx.map.toSource(sent.span);
+    const quantity = toQuantity(ctx, q);
+    const base = {
+      id: '',
+      text: ctx.text.slice(srcClause[0], srcClause[1]),
+      span: srcClause,
+      sentence: srcSentence,
+      article: articlePath(input.structure, quantity.span),
+      topic: assignTopic(ctx.rules, [
+        { text: clauseText, focus: q.norm[0] - clause[0] },
+        { text: sentText, focus: q.norm[0] - sent.span[0] },
+      ]),
+      duplicate: dupes.some((d) => within(d, q.norm[0])),
+      quantity,
+    };
+    if (isObligation) {
+      if (violation && quantity.comparator === 'eq') {
+        // "两次不参加…者，劝其辞去": the count that triggers a sanction is a threshold
+        quantity.comparator = 'gte';
+        quantity.ruleId = 'quantity/violation-threshold';
+      }
+      const actor = lastOf(sentBefore, o.actors);
+      const cond = firstOf(sentBefore, o.conditions);
+      const cueEnd = Math.max(per ? per.at + per.word.length : 0, freq ? freq.at + freq.word.length : 0,
+        actor ? actor.at + actor.word.length : 0, modal ? modal.at + modal.word.length : 0, clause[0] - sent.span[0]);
+      let pre = sentBefore.slice(Math.min(cueEnd, sentBefore.length));
+      for (const c of ctx.rules.quantity.comparators.prefix) pre = pre.replace(c.word, '');
+      const post = afterQ.replace(/^(?:\([^)]*\))/u, '').replace(/[,，;；。:：、].*$/u, '').slice(0, 16);
+      const action = (pre.replace(STRIP_HEAD, '') + post).replace(/[,，;；。:：]+$/u, '').trim() || null;
+      obligations.push({
+        ...base,
+        id: `o-${quantity.span[0]}`,
+        kind: 'obligation',
+        actor: actor ? actor.word.replace(/^每个/u, '') : null,
+        modality: modal ? modal.modality : 'should',
+        cue: modal ? modal.word : null,
+        action,
+        frequency: freq ? freq.word : null,
+        period: freq ? o.frequency.find((f) => f.word === freq.word)!.period : null,
+        per: per ? o.per.find((p) => p.word === per.word)!.per : null,
+        condition: cond ? sentBefore.slice(cond.at).replace(/[,，]$/u, '') : violation ? clauseText.replace(/[,，]$/u, '') : null,
+        sanction: sanction ? sentText.slice(sanction.at).replace(/[。；;]$/u, '') : null,
+      });
+    } else {
+      const { metric, action } = statisticParts(input.tokens, clause, q, afterQ);
+      const sameList = prevStat && prevStat.sentence === si && /^[、和及与]/u.test(norm.slice(prevStat.end, q.norm[0]).replace(/^[^、和及与]*/u, '')) ;
+      const pm = STAT_PERIOD.exec(sentText);
+      const st: Statistic = {
+        ...base,
+        id: `s-${quantity.span[0]}`,
+        kind: 'statistic',
+        metric: metric ?? (sameList ? prevStat!.metric : null),
+        action: action ?? (sameList ? prevStat!.action : null),
+        period: pm ? pm[1]! : null,
+      };
+      statistics.push(st);
+      prevStat = { sentence: si, metric: st.metric, action: st.action, end: q.norm[1] };
+    }
+  }
+
+  // rules that set a frequency but no number: 常委会驻会副主任每月安排接待代表活动
+  const excluded = input.excluded;
+  for (const sent of input.sentences) {
+    for (const clause of sent.clauses) {
+      if (usedClauses.has(clause[0]) || excluded.some((e) => e[0] < clause[1] && clause[0] < e[1])) continue;
+      const text = norm.slice(clause[0], clause[1]);
+      const freq = firstOf(text, freqWords.filter((w) => w.startsWith('每') || w === '定期'));
+      if (!freq) continue;
+      const sentBefore = norm.slice(sent.span[0], clause[1]);
+      const modal = modalBefore(ctx, sentBefore);
+      if (!ruleDoc && !modal) continue;
+      const rest = text.slice(freq.at + freq.word.length).replace(/[,，;；。:：]+$/u, '');
+      if (rest.length < 2) continue;
+      const actor = lastOf(norm.slice(sent.span[0], clause[0] + freq.at), o.actors);
+      const srcClause = ctx.map.toSource(clause);
+      obligations.push({
+        id: `o-${srcClause[0]}`,
+        text: ctx.text.slice(srcClause[0], srcClause[1]),
+        span: srcClause,
+        sentence: ctx.map.toSource(sent.span),
+        article: articlePath(input.structure, srcClause),
+        topic: assignTopic(ctx.rules, [{ text }, { text: norm.slice(sent.span[0], sent.span[1]) }]),
+        duplicate: dupes.some((d) => within(d, clause[0])),
+        quantity: null,
+        kind: 'obligation',
+        actor: actor ? actor.word : null,
+        modality: modal ? modal.modality : 'should',
+        cue: modal ? modal.word : null,
+        action: rest.replace(STRIP_HEAD, '') || null,
+        frequency: freq.word,
+        period: o.frequency.find((f) => f.word === freq.word)!.period,
+        per: null,
+        condition: null,
+        sanction: null,
+      });
+    }
+  }
+  obligations.sort((a, b) => a.span[0] - b.span[0] || (a.quantity?.span[0] ?? 0) - (b.quantity?.span[0] ?? 0));
+  return { obligations, statistics };
+}
+
+/** Metric and action of a counted thing from jieba tokens: 制定 | 地方性法规 | 15件, or 12家 | 现代农业企业. */
+function statisticParts(tokens: Token[], clause: Span, q: QuantityNorm, afterQ: string): { metric: string | null; action: string | null } {
+  const inClause = tokens.filter((t) => t.span[0] >= clause[0] && t.span[1] <= q.norm[0]);
+  let vi = -1;
+  for (let i = inClause.length - 1; i >= 0; i--) {
+    if (inClause[i]!.tag.startsWith('v')) { vi = i; break; }
+  }
+  const action = vi >= 0 ? inClause[vi]!.word : null;
+  const between = inClause.slice(vi + 1).map((t) => t.word).join('').replace(/^[的了]/u, '');
+  const following = afterQ.replace(/^[的]/u, '').replace(/[,，;；。:：、和及与].*$/u, '').trim();
+  const metric = following && /^[\u4e00-\u9fa5“"《]/u.test(following) && !/^(?:参与|来自|以上|左右)/u.test(following)
+    ? following.slice(0, 20)
+    : between || null;
+  return { metric, action };
+}

@@ -1,0 +1,72 @@
+import type { Context } from '../core/context.js';
+import { parseAnyNumber } from '../core/cn-number.js';
+import type { Span } from '../core/span.js';
+import type { NamedNumber } from '../schema/document.js';
+import { literalRe } from '../packs/index.js';
+
+export interface NamedNorm { norm: Span; source: NamedNumber['source'] }
+
+/** Numbers written inside a named phrase: 一府一委两院 → [1, 1, 2]. */
+export function numbersIn(s: string): number[] {
+  const out: number[] = [];
+  for (const m of s.matchAll(/\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/gu)) {
+    const v = parseAnyNumber(m[0]);
+    if (v !== null) out.push(v);
+  }
+  if (/双/.test(s) && !out.length) out.push(2);
+  return out;
+}
+
+/**
+ * Slogans and named concepts with numbers: the lexicon, short quoted phrases holding a numeral, and the
+ * pack's patterns. Overlaps resolve to the longest phrase.
+ */
+export function findNamedNumbers(ctx: Context): NamedNorm[] {
+  const r = ctx.rules.named;
+  const cands: NamedNorm[] = [];
+  if (r.slogans.length) {
+    for (const m of ctx.norm.matchAll(literalRe(r.slogans))) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'lexicon' });
+  }
+  const opens = r.quoted.open;
+  const closes = r.quoted.close;
+  for (let i = 0; i < ctx.norm.length; i++) {
+    const oi = opens.indexOf(ctx.norm[i]!);
+    if (oi < 0) continue;
+    const close = closes[oi]!;
+    const end = ctx.norm.indexOf(close, i + 1);
+    if (end < 0 || end - i - 1 > 40) continue;
+    const inner = ctx.norm.slice(i + 1, end);
+    if (/[\n。]/.test(inner)) continue;
+    let off = i + 1;
+    for (const item of inner.split('、')) {
+      const t = item.trim();
+      const lead = item.length - item.trimStart().length;
+      if (t && t.length <= r.quoted['item-max-length'] && r.numeral.test(t) && !r.notIf.test(t)) {
+        cands.push({ norm: [off + lead, off + lead + t.length], source: 'quoted' });
+      }
+      off += item.length + 1;
+    }
+    i = end;
+  }
+  for (const re of r.patterns) {
+    for (const m of ctx.norm.matchAll(re)) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'pattern' });
+  }
+  cands.sort((a, b) => a.norm[0] - b.norm[0] || (b.norm[1] - b.norm[0]) - (a.norm[1] - a.norm[0]));
+  const out: NamedNorm[] = [];
+  for (const c of cands) {
+    const last = out[out.length - 1];
+    if (last && c.norm[0] < last.norm[1]) {
+      if (c.norm[1] - c.norm[0] > last.norm[1] - last.norm[0]) out[out.length - 1] = c;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+export function toNamedNumbers(ctx: Context, found: NamedNorm[]): NamedNumber[] {
+  return found.map((f) => {
+    const span = ctx.map.toSource(f.norm);
+    return { text: ctx.text.slice(span[0], span[1]), span, numbers: numbersIn(ctx.norm.slice(f.norm[0], f.norm[1])), source: f.source };
+  });
+}

@@ -1,0 +1,50 @@
+import type { Rules } from '../packs/index.js';
+
+interface Kw { word: string; topic: string; weight: number; order: number }
+const cache = new WeakMap<Rules, { kws: Kw[]; re: RegExp }>();
+
+function keywords(rules: Rules) {
+  const hit = cache.get(rules);
+  if (hit) return hit;
+  const kws: Kw[] = [];
+  rules.topics.forEach((t, order) => {
+    for (const [word, weight] of Object.entries(t.keywords)) kws.push({ word, topic: t.id, weight, order });
+  });
+  kws.sort((a, b) => b.word.length - a.word.length);
+  const re = new RegExp(kws.map((k) => k.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
+  const v = { kws, re };
+  cache.set(rules, v);
+  return v;
+}
+
+/**
+ * Topic scores of a piece of text: keyword weights summed per topic, longest keyword first so 联系人大代表
+ * is not also counted as 人大代表. `focus` (an offset in `text`) makes keywords near it weigh up to twice as much.
+ */
+export function scoreTopics(rules: Rules, text: string, focus?: number): Map<string, number> {
+  const { kws, re } = keywords(rules);
+  const byWord = new Map<string, Kw[]>();
+  for (const k of kws) byWord.set(k.word, [...(byWord.get(k.word) ?? []), k]);
+  const scores = new Map<string, number>();
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const near = focus === undefined ? 1 : 1 + 1 / (1 + Math.abs(m.index! - focus) / 8);
+    for (const k of byWord.get(m[0]) ?? []) scores.set(k.topic, (scores.get(k.topic) ?? 0) + k.weight * near);
+  }
+  return scores;
+}
+
+/** The best topic of the first text that has any keyword (clause, then sentence), or 'other'. */
+export function assignTopic(rules: Rules, texts: { text: string; focus?: number }[]): string {
+  for (const t of texts) {
+    const scores = scoreTopics(rules, t.text, t.focus);
+    let best: string | null = null;
+    let bestScore = 0;
+    for (const topic of rules.topics) {
+      const s = scores.get(topic.id) ?? 0;
+      if (s > bestScore) { best = topic.id; bestScore = s; }
+    }
+    if (best) return best;
+  }
+  return 'other';
+}

@@ -1,0 +1,86 @@
+import { ZhiduError } from '../core/errors.js';
+
+export interface Decoded { text: string; encoding: string }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/** Share of characters that are CJK, ASCII printable, CJK punctuation or white space: real text scores near 1. */
+function plausibility(s: string): number {
+  if (!s.length) return 0;
+  let good = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027) || c === 0xa0) good++;
+  }
+  return good / [...s].length;
+}
+
+function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  // CJK and ASCII text in UTF-16 has a zero byte in one parity far more often than in the other
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero / pairs > 0.3 && evenZero / pairs < 0.05) return 'utf-16le';
+  if (evenZero / pairs > 0.3 && oddZero / pairs < 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Binary data: NUL bytes or many control characters outside any UTF-16 pattern. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  }
+  return n > 0 && ctrl / n > 0.1;
+}
+
+/**
+ * Decode text bytes: a BOM decides; else strict UTF-8; else UTF-16 by zero-byte pattern; else GB18030 if the
+ * result reads as Chinese text. GB18030 accepts almost any byte sequence, so it is checked, not assumed.
+ */
+export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: strictUtf8(bytes.subarray(3), file), encoding: 'utf-8-bom' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  const u16 = looksUtf16(bytes);
+  if (u16) {
+    try {
+      const text = new TextDecoder(u16, { fatal: true }).decode(bytes);
+      if (plausibility(text) > 0.9) return { text, encoding: u16 };
+    } catch { /* not UTF-16 after all */ }
+  }
+  if (looksBinary(bytes)) throw new ZhiduError({ code: 'input/binary', stage: 'ingest', file, message: 'binary data, not text' });
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch { /* fall through */ }
+  try {
+    const text = gb18030.decode(bytes);
+    if (plausibility(text) > 0.9) return { text, encoding: 'gb18030' };
+  } catch { /* fall through */ }
+  throw new ZhiduError({ code: 'input/unknown-encoding', stage: 'ingest', file, message: 'bytes are not valid UTF-8, UTF-16 or GB18030 text' });
+}
+
+function strictUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ZhiduError({ code: 'input/unknown-encoding', stage: 'ingest', file, message: 'has a UTF-8 byte-order mark but invalid UTF-8 bytes' });
+  }
+}

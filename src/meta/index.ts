@@ -1,0 +1,118 @@
+import type { Context } from '../core/context.js';
+import { parseCnNumber } from '../core/cn-number.js';
+import { splitLines } from '../core/lines.js';
+import type { Span } from '../core/span.js';
+import type { BoilerplateNorm } from '../boilerplate/index.js';
+import type { DocType, Meta } from '../schema/document.js';
+import { escape } from '../packs/index.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseCnNumber(s));
+function isoDate(y: string, m: string, d: string): string | null {
+  const Y = num(y), M = num(m), D = num(d);
+  if (Y === null || M === null || D === null || M < 1 || M > 12 || D < 1 || D > 31) return null;
+  return `${Y}-${pad(M)}-${pad(D)}`;
+}
+
+interface TitleHit { title: string; span: Span; docType: DocType; lineIndex: number }
+
+/** The title: the first short line that ends with a document-type word, joined with the line it continues. */
+function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
+  const r = ctx.rules.meta;
+  const types = [...r['doc-types']].sort((a, b) => b.word.length - a.word.length);
+  const status = new RegExp(`(?:${r.title.status})\\s*$`, 'u');
+  const lines = splitLines(ctx.norm).filter((l) => l.text.trim() && !skip([l.start, l.end]));
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const t = l.text.trim().replace(status, '').trim();
+    if (t.length > r.title['max-length'] || /[。；;]/.test(t)) continue;
+    const hit = types.find((d) => t.endsWith(d.word));
+    if (!hit) continue;
+    let startLine = l;
+    const prev = lines[i - 1];
+    if (prev) {
+      const p = prev.text.trim();
+      const continues = (t.startsWith('关于') && r.title['issuer-endings'].some((e) => p.endsWith(e))) || t.startsWith('--') || t.startsWith('——');
+      if (continues && p.length <= r.title['max-length'] && !/[。；;]/.test(p)) startLine = prev;
+    }
+    const lead = startLine.text.length - startLine.text.trimStart().length;
+    const endTrim = l.text.length - l.text.trimEnd().length;
+    const span: Span = [startLine.start + lead, l.end - endTrim];
+    const srcSpan = ctx.map.toSource(span);
+    // the title as printed, line breaks between its parts removed
+    const title = ctx.text.slice(srcSpan[0], srcSpan[1]).replace(/\s*\r?\n\s*/g, '').trim()
+      .replace(new RegExp(`(?:${r.title.status})\\s*$`, 'u'), '').trim();
+    return { title, span: srcSpan, docType: hit.type, lineIndex: i };
+  }
+  return null;
+}
+
+function levelOf(ctx: Context, place: string): Meta['place']['level'] {
+  const hit = [...ctx.rules.meta['place-levels']].sort((a, b) => b.suffix.length - a.suffix.length).find((p) => place.endsWith(p.suffix));
+  return hit ? hit.level : null;
+}
+
+/** The lowest administrative unit in "北京市东城区" → 东城区 (provinces and municipalities split off). */
+function lowestUnit(ctx: Context, place: string): string {
+  let p = place;
+  for (const prov of ctx.rules.meta.provinces) {
+    if (p.startsWith(prov) && p.length > prov.length) p = p.slice(prov.length);
+  }
+  const m = /^([\u4e00-\u9fa5]{2,}?(?:市|自治州|州|盟))([\u4e00-\u9fa5]{1,6}(?:区|县|旗|市))$/u.exec(p);
+  return m ? m[2]! : p;
+}
+
+export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta {
+  const r = ctx.rules.meta;
+  const furniture = boilerplate.filter((b) => b.reason !== 'duplicate');
+  const skip = (s: Span) => furniture.some((b) => b.norm[0] < s[1] && s[0] < b.norm[1]);
+  const t = findTitle(ctx, skip);
+  const norm = ctx.norm;
+
+  const congress = r.congress;
+  const placeRe = new RegExp(`(${r.place})(?:第[一二三四五六七八九十]+届)?${congress}`, 'u');
+  let placeRaw: string | null = null;
+  let issuer: string | null = null;
+  const adoptLine = new RegExp(`(${r.place})(第[一二三四五六七八九十]+届)?人民代表大会常务委员会第[一二三四五六七八九十百]+次会议`, 'u').exec(norm);
+  if (adoptLine) placeRaw = adoptLine[1]!;
+  if (!placeRaw && t) {
+    const m = placeRe.exec(t.title);
+    if (m) placeRaw = m[1]!;
+  }
+  if (!placeRaw) {
+    const m = placeRe.exec(norm.slice(0, 3000));
+    if (m && !/^(?:我|本|全|各|该|X)/.test(m[1]!)) placeRaw = m[1]!;
+  }
+  // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
+  if (placeRaw) placeRaw = placeRaw.replace(/^.*?(?:——|--|-|关于)/u, '');
+  if (placeRaw && (placeRaw.length < 2 || /^[省市区县州]/u.test(placeRaw))) placeRaw = null;
+  const redacted = new RegExp(r['redacted-place'], 'u').test(norm.slice(0, 5000)) && !placeRaw;
+  const name = placeRaw ? lowestUnit(ctx, placeRaw) : null;
+  if (placeRaw) {
+    const full = adoptLine ? adoptLine[1]! : placeRaw;
+    issuer = `${full}人民代表大会常务委员会`;
+  }
+
+  let docType: DocType = t ? t.docType : 'other';
+  if (!t && /发言|讲话/.test(norm.slice(0, 500))) docType = 'speech';
+
+  const adopted = new RegExp(r.adopted, 'u').exec(norm);
+  const published = new RegExp(r.published, 'u').exec(norm);
+  const session = new RegExp(r.session, 'u').exec(norm);
+  const head = t ? norm.slice(0, Math.min(norm.length, ctx.map.posFromSource(t.span[1]) + 200)) : norm.slice(0, 400);
+  const draft = new RegExp(`[（(](?:${r.draft})[)）]|${r.draft}`, 'u').test(head) && new RegExp(r.draft, 'u').test(t ? t.title + head : head);
+
+  return {
+    title: t ? t.title : null,
+    titleSpan: t ? t.span : null,
+    issuer,
+    place: { name, level: name ? levelOf(ctx, name) : null, redacted },
+    docType,
+    draft,
+    adoptedOn: adopted ? isoDate(adopted[1]!, adopted[2]!, adopted[3]!) : null,
+    publishedOn: published ? isoDate(published[1]!, published[2]!, published[3]!) : null,
+    session: session ? session[0] : null,
+  };
+}
+
+export { escape };

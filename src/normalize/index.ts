@@ -1,0 +1,69 @@
+import { OffsetMap } from '../core/offset-map.js';
+import type { Rules } from '../packs/index.js';
+
+const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const TERMINAL = new Set([...'。！？；：!?;:…”"》）)】」』']);
+const MARKER = /^\s*(?:[一二三四五六七八九十]+[、.]|\d+[.、](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节条]|——)/;
+
+/** One character of the source → its normalised form ('' deletes it). Length is 0 or 1, never more. */
+function mapChar(ch: string, t2s: Map<string, string>): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c === 0x3000 || c === 0x00a0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f || c === 0x205f) return ' ';
+  if (c === 0x200b || c === 0xfeff || c === 0x200c || c === 0x200d) return '';
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63) return '-';
+  return t2s.get(ch) ?? ch;
+}
+
+/**
+ * Which line breaks sit inside a sentence: the line before is body text (long, or inside an open bracket)
+ * and ends mid-sentence, and the next line is not a heading or list item. Blank lines in between are joined too.
+ */
+function joinableBreaks(text: string): Set<number> {
+  const drop = new Set<number>();
+  const lines: { start: number; end: number }[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      lines.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  for (let k = 0; k < lines.length - 1; k++) {
+    const cur = text.slice(lines[k]!.start, lines[k]!.end).replace(/[\s\r]+$/, '');
+    if (!cur) continue;
+    const last = cur.charCodeAt(cur.length - 1);
+    if (TERMINAL.has(cur[cur.length - 1]!) || !(isCjk(last) || (last >= 0x30 && last <= 0x39))) continue;
+    const open = (cur.match(/[（(]/g) ?? []).length > (cur.match(/[）)]/g) ?? []).length;
+    // headings, breadcrumbs and title lines have no clause punctuation; body text broken mid-sentence does
+    if (!open && (cur.trim().length < 40 || !/[，,、]/.test(cur))) continue;
+    let n = k + 1;
+    while (n < lines.length && !text.slice(lines[n]!.start, lines[n]!.end).trim()) n++;
+    if (n >= lines.length || n - k > 3) continue;
+    const next = text.slice(lines[n]!.start, lines[n]!.end);
+    const first = next.trimStart().charCodeAt(0);
+    if (MARKER.test(next) || !(isCjk(first) || (first >= 0x30 && first <= 0x39))) continue;
+    for (let i = lines[k]!.end; i < lines[n]!.start; i++) drop.add(i);
+  }
+  return drop;
+}
+
+/** The normalised view of `text` and its map back: width, spaces, dashes, traditional forms, broken lines. */
+export function normalizeText(text: string, rules: Rules): OffsetMap {
+  const drop = joinableBreaks(text);
+  const out: string[] = [];
+  const toSrc: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (drop.has(i)) continue;
+    const ch = text[i]!;
+    let n: string;
+    if (ch === '\r') n = text[i + 1] === '\n' ? '' : '\n';
+    else if (drop.size && (ch === ' ' || ch === '\t') && (drop.has(i - 1) || drop.has(i + 1))) n = '';
+    else n = mapChar(ch, rules.t2s);
+    if (n === '') continue;
+    out.push(n);
+    toSrc.push(i);
+  }
+  toSrc.push(text.length);
+  return new OffsetMap(out.join(''), Int32Array.from(toSrc), text.length);
+}

@@ -1,0 +1,219 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  DEFAULT_PACK_DIR, PackError, alternation, compileRegex, escapeRegex, openPack, readLexicon, readYaml,
+  type PackManifest, type PackSource,
+} from './read.js';
+
+export { DEFAULT_PACK_DIR, PackError } from './read.js';
+export { alternation, escapeRegex } from './read.js';
+
+const Manifest = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  description: z.string(),
+  files: z.array(z.string()),
+  examples: z.array(z.record(z.string(), z.unknown())).optional(),
+  counterexamples: z.array(z.string()).optional(),
+});
+
+const Cmp = z.enum(['eq', 'gte', 'lte', 'gt', 'lt', 'range']);
+const QuantityYaml = z.object({
+  comparators: z.object({
+    prefix: z.array(z.object({ word: z.string(), cmp: Cmp, reach: z.number().int().min(0) })),
+    suffix: z.array(z.object({ word: z.string(), cmp: Cmp })),
+    inclusive: z.array(z.string()),
+  }),
+  approx: z.object({ prefix: z.array(z.string()), suffix: z.array(z.string()) }),
+  range: z.object({ separators: z.array(z.string()) }),
+  magnitudes: z.record(z.string(), z.number()),
+  redacted: z.object({ marks: z.array(z.string()) }),
+  'not-quantity': z.object({
+    'preceded-by': z.array(z.string()),
+    'followed-by': z.array(z.string()),
+    'place-suffix': z.array(z.string()),
+    'session-ordinal': z.string(),
+    'word-suffix': z.array(z.string()),
+  }),
+  'indefinite-one': z.object({ 'keep-units': z.array(z.string()) }),
+});
+
+const NamedYaml = z.object({
+  quoted: z.object({
+    open: z.array(z.string()), close: z.array(z.string()),
+    'max-length': z.number(), 'item-max-length': z.number(), numeral: z.string(), 'not-if': z.string(),
+  }),
+  patterns: z.array(z.string()),
+});
+
+const MetaYaml = z.object({
+  'doc-types': z.array(z.object({ word: z.string(), type: z.enum(['opinion', 'decision', 'work-review', 'speech', 'rules', 'news', 'other']) })),
+  title: z.object({ 'max-length': z.number(), 'issuer-endings': z.array(z.string()), status: z.string() }),
+  draft: z.string(),
+  congress: z.string(),
+  place: z.string(),
+  'place-levels': z.array(z.object({ suffix: z.string(), level: z.enum(['province', 'city', 'district', 'county']) })),
+  provinces: z.array(z.string()),
+  'redacted-place': z.string(),
+  abbreviations: z.record(z.string(), z.string()),
+  adopted: z.string(),
+  published: z.string(),
+  session: z.string(),
+});
+
+const BoilerplateYaml = z.object({
+  breadcrumb: z.array(z.string()),
+  furniture: z.array(z.string()),
+  'advertising-words': z.array(z.string()),
+  'advertising-neighbour-max': z.number(),
+  caption: z.object({
+    'max-length': z.number(), 'min-blank-lines': z.number(), 'photo-words': z.array(z.string()), 'date-opening': z.string(),
+  }),
+  'duplicate-min-length': z.number(),
+});
+
+const Modality = z.enum(['must', 'should', 'may', 'must-not']);
+const ObligationYaml = z.object({
+  modals: z.array(z.object({ word: z.string(), modality: Modality })),
+  'modal-false-friends': z.array(z.string()),
+  per: z.array(z.object({ word: z.string(), per: z.enum(['person', 'unit']) })),
+  frequency: z.array(z.object({ word: z.string(), period: z.string() })),
+  'statistic-cues': z.array(z.string()),
+  'rule-cues': z.array(z.string()),
+  sanctions: z.array(z.string()),
+  'violation-counts': z.array(z.string()),
+  conditions: z.array(z.string()),
+  actors: z.array(z.string()),
+});
+
+const TopicsYaml = z.object({
+  topics: z.array(z.object({
+    id: z.string().regex(/^[a-z][a-z-]*$/), label: z.string(), keywords: z.record(z.string(), z.number()),
+  })),
+});
+
+const ThemesYaml = z.object({
+  themes: z.array(z.object({ id: z.string(), label: z.string(), keywords: z.array(z.string()) })),
+});
+
+export type QuantityRules = z.infer<typeof QuantityYaml> & {
+  units: Map<string, string>;
+  unitPattern: string;
+  idioms: string[];
+  idiomPattern: RegExp;
+  sessionOrdinal: RegExp;
+};
+export type Modal = z.infer<typeof ObligationYaml>['modals'][number];
+export type Topic = z.infer<typeof TopicsYaml>['topics'][number];
+
+export interface Rules {
+  dir: string;
+  packs: { id: string; version: string; sha256: string }[];
+  manifests: Record<string, PackManifest>;
+  t2s: Map<string, string>;
+  boilerplate: z.infer<typeof BoilerplateYaml> & { breadcrumbRe: RegExp[]; furnitureRe: RegExp[]; captionDate: RegExp };
+  meta: z.infer<typeof MetaYaml>;
+  quantity: QuantityRules;
+  named: { slogans: string[]; quoted: z.infer<typeof NamedYaml>['quoted']; patterns: RegExp[]; numeral: RegExp; notIf: RegExp };
+  obligation: z.infer<typeof ObligationYaml>;
+  topics: Topic[];
+  segmentDict: string;
+  stopwords: Set<string>;
+  formulae: string[];
+  themes: z.infer<typeof ThemesYaml>['themes'];
+}
+
+const cache = new Map<string, Rules>();
+
+/** Load and validate every rule pack once per process; a malformed pack throws PackError naming the file. */
+export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  const packs: Rules['packs'] = [];
+  const manifests: Record<string, PackManifest> = {};
+  const open = (id: string): PackSource => {
+    const { src, manifest } = openPack(dir, id, Manifest);
+    manifests[id] = manifest;
+    return src;
+  };
+  const close = (src: PackSource) => packs.push({ id: src.id, version: src.version, sha256: src.hash.digest('hex') });
+
+  const np = open('normalize');
+  const t2s = new Map<string, string>();
+  for (const [from, to] of readLexicon(np, 't2s.txt')) {
+    if (!to || from!.length !== 1 || to.length !== 1) throw new PackError(join(np.dir, 't2s.txt'), `"${from} ${to ?? ''}" must be one character to one character`);
+    t2s.set(from!, to);
+  }
+  close(np);
+
+  const bp = open('boilerplate');
+  const b = readYaml(bp, 'boilerplate.yaml', BoilerplateYaml);
+  const boilerplate = {
+    ...b,
+    breadcrumbRe: b.breadcrumb.map((s) => compileRegex(bp, 'boilerplate.yaml', s)),
+    furnitureRe: b.furniture.map((s) => compileRegex(bp, 'boilerplate.yaml', s)),
+    captionDate: compileRegex(bp, 'boilerplate.yaml', b.caption['date-opening']),
+  };
+  close(bp);
+
+  const mp = open('meta');
+  const meta = readYaml(mp, 'meta.yaml', MetaYaml);
+  for (const k of ['draft', 'congress', 'place', 'redacted-place', 'adopted', 'published', 'session'] as const) compileRegex(mp, 'meta.yaml', meta[k]);
+  close(mp);
+
+  const qp = open('quantity');
+  const units = new Map<string, string>();
+  for (const [u, canon] of readLexicon(qp, 'units.txt')) units.set(u!, canon ?? u!);
+  const qy = readYaml(qp, 'quantity.yaml', QuantityYaml);
+  const idioms = readLexicon(qp, 'idioms.txt').map((f) => f[0]!);
+  const quantity: QuantityRules = {
+    ...qy,
+    units,
+    unitPattern: alternation([...units.keys()]),
+    idioms,
+    idiomPattern: compileRegex(qp, 'idioms.txt', alternation(idioms), 'gu'),
+    sessionOrdinal: compileRegex(qp, 'quantity.yaml', qy['not-quantity']['session-ordinal'], 'gu'),
+  };
+  for (const s of qy.comparators.inclusive) compileRegex(qp, 'quantity.yaml', s);
+  close(qp);
+
+  const nnp = open('named-numbers');
+  const slogans = readLexicon(nnp, 'slogans.txt').map((f) => f[0]!);
+  const ny = readYaml(nnp, 'named-numbers.yaml', NamedYaml);
+  const named = {
+    slogans,
+    quoted: ny.quoted,
+    patterns: ny.patterns.map((s) => compileRegex(nnp, 'named-numbers.yaml', s, 'gu')),
+    numeral: compileRegex(nnp, 'named-numbers.yaml', ny.quoted.numeral),
+    notIf: compileRegex(nnp, 'named-numbers.yaml', ny.quoted['not-if']),
+  };
+  close(nnp);
+
+  const op = open('obligation');
+  const obligation = readYaml(op, 'obligation.yaml', ObligationYaml);
+  close(op);
+
+  const tp = open('topics');
+  const topics = readYaml(tp, 'topics.yaml', TopicsYaml).topics;
+  close(tp);
+
+  const sp = open('segment');
+  // nodejieba reads the user dictionary from a file; keep only the entries (comments stripped)
+  const segmentDict = readLexicon(sp, 'dict.txt').map((f) => f.join(' ')).join('\n') + '\n';
+  const stopwords = new Set(readLexicon(sp, 'stopwords.txt').map((f) => f[0]!));
+  close(sp);
+
+  const cp = open('compare');
+  const formulae = readLexicon(cp, 'formulae.txt').map((f) => f.join(''));
+  const themes = readYaml(cp, 'themes.yaml', ThemesYaml).themes;
+  close(cp);
+
+  const rules: Rules = {
+    dir, packs, manifests, t2s, boilerplate, meta, quantity, named, obligation, topics, segmentDict, stopwords, formulae, themes,
+  };
+  cache.set(dir, rules);
+  return rules;
+}
+
+export const literalRe = (words: readonly string[], flags = 'gu'): RegExp => new RegExp(alternation(words), flags);
+export { escapeRegex as escape };

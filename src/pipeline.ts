@@ -1,0 +1,82 @@
+import { findBoilerplate, toBoilerplate } from './boilerplate/index.js';
+import type { Context } from './core/context.js';
+import type { Span } from './core/span.js';
+import { buildFrames } from './extract/frame.js';
+import { findNamedNumbers, toNamedNumbers } from './extract/named.js';
+import { findQuantities } from './extract/quantity.js';
+import { ingestBytes, ingestFile, type Ingested } from './ingest/index.js';
+import { extractMeta } from './meta/index.js';
+import { normalizeText } from './normalize/index.js';
+import { loadRules, type Rules } from './packs/index.js';
+import { DocumentSchema, type ZhiduDocument } from './schema/document.js';
+import { segmentSpans, type Token } from './segment/index.js';
+import { parseStructure, splitSentencesNorm, toSentences } from './structure/index.js';
+import { VERSION } from './version.js';
+
+export interface ProcessOptions {
+  /** rule-pack directory (default: the bundled extractors/) */
+  packs?: string;
+  /** validate the result against the zod schema (default true) */
+  validate?: boolean;
+}
+
+/** A processed document with the working state later stages (compare) read: normalised view and tokens. */
+export interface Analysis {
+  doc: ZhiduDocument;
+  ctx: Context;
+  tokens: Token[];
+  /** normalised spans later stages skip (boilerplate other than duplicates) */
+  skip: Span[];
+}
+
+/** The whole pipeline on decoded input: normalise → boilerplate → meta → structure → quantities → segment → frames. */
+export function analyseIngested(ing: Ingested, rules: Rules, validate = true): Analysis {
+  const map = normalizeText(ing.text, rules);
+  const ctx: Context = { text: ing.text, map, norm: map.norm, rules, diagnostics: [...ing.diagnostics] };
+  const bp = findBoilerplate(ctx);
+  const meta = extractMeta(ctx, bp);
+  const structure = parseStructure(ctx, bp);
+  const sentencesNorm = splitSentencesNorm(ctx.norm);
+  const skip = bp.filter((b) => b.reason !== 'duplicate').map((b) => b.norm);
+  const named = findNamedNumbers(ctx).filter((n) => !skip.some((s) => s[0] < n.norm[1] && n.norm[0] < s[1]));
+  const quantities = findQuantities(ctx, [...skip, ...named.map((n) => n.norm)]);
+  const bodySentences = sentencesNorm.filter((s) => !skip.some((b) => b[0] <= s.span[0] && s.span[1] <= b[1]));
+  const tokens = segmentSpans(ctx, bodySentences.map((s) => s.span), quantities.map((q) => q.norm));
+  const { obligations, statistics } = buildFrames(ctx, {
+    quantities, sentences: bodySentences, tokens, boilerplate: bp, structure, docType: meta.docType, excluded: skip,
+  });
+  if (!structure.length && (meta.docType === 'opinion' || meta.docType === 'decision')) {
+    ctx.diagnostics.push({ severity: 'info', code: 'structure/no-sections', stage: 'structure', message: 'no numbered sections (一、) found' });
+  }
+  const doc: ZhiduDocument = {
+    zhidu: { version: VERSION, schema: 1, packs: rules.packs },
+    source: ing.source,
+    text: ing.text,
+    meta,
+    boilerplate: toBoilerplate(ctx, bp),
+    structure,
+    sentences: toSentences(ctx, bodySentences),
+    obligations,
+    statistics,
+    namedNumbers: toNamedNumbers(ctx, named),
+    diagnostics: ctx.diagnostics,
+  };
+  // our own output is a trust boundary too: a shape error here is a bug, caught before anyone reads it
+  if (validate) DocumentSchema.parse(doc);
+  return { doc, ctx, tokens, skip };
+}
+
+export async function analyseBytes(bytes: Uint8Array, path: string, opts: ProcessOptions = {}): Promise<Analysis> {
+  const rules = loadRules(opts.packs);
+  return analyseIngested(await ingestBytes(bytes, path), rules, opts.validate ?? true);
+}
+
+export async function analyseFile(path: string, opts: ProcessOptions = {}): Promise<Analysis> {
+  const rules = loadRules(opts.packs);
+  return analyseIngested(await ingestFile(path), rules, opts.validate ?? true);
+}
+
+/** Extract one file into the validated document model. */
+export async function extractFile(path: string, opts: ProcessOptions = {}): Promise<ZhiduDocument> {
+  return (await analyseFile(path, opts)).doc;
+}

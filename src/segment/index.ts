@@ -1,0 +1,48 @@
+import type { Context } from '../core/context.js';
+import type { Span } from '../core/span.js';
+import { getJieba } from './jieba-adapter.js';
+
+/** A token in the normalised view. `tag` is jieba's part of speech; protected number+unit spans are 'mq'. */
+export interface Token { span: Span; word: string; tag: string }
+
+/**
+ * Segment spans of the normalised text with nodejieba. Each word is found again in the text to get its
+ * offset; any span in `protect` (a quantity) becomes one token whatever jieba did with it.
+ */
+export function segmentSpans(ctx: Context, spans: Span[], protect: Span[] = []): Token[] {
+  const j = getJieba(ctx.rules);
+  const out: Token[] = [];
+  const prot = [...protect].sort((a, b) => a[0] - b[0]);
+  for (const [s, e] of spans) {
+    const piece = ctx.norm.slice(s, e);
+    if (!piece.trim()) continue;
+    let pos = s;
+    for (const { word, tag } of j.tag(piece)) {
+      const at = ctx.norm.indexOf(word, pos);
+      if (at < 0 || at >= e) continue; // jieba dropped or changed it: skip rather than invent an offset
+      pos = at + word.length;
+      if (!word.trim()) continue;
+      out.push({ span: [at, at + word.length], word, tag });
+    }
+  }
+  if (!prot.length) return out;
+  const merged: Token[] = [];
+  let pi = 0;
+  for (const t of out) {
+    while (pi < prot.length && prot[pi]![1] <= t.span[0]) pi++;
+    const p = prot[pi];
+    if (p && t.span[0] < p[1] && p[0] < t.span[1]) {
+      const last = merged[merged.length - 1];
+      if (last && last.tag === 'mq' && last.span[0] === Math.min(p[0], last.span[0]) && last.span[1] >= p[0]) {
+        last.span = [last.span[0], Math.max(last.span[1], t.span[1])];
+        last.word = ctx.norm.slice(last.span[0], last.span[1]);
+      } else {
+        const span: Span = [Math.min(p[0], t.span[0]), Math.max(p[1], t.span[1])];
+        merged.push({ span, word: ctx.norm.slice(span[0], span[1]), tag: 'mq' });
+      }
+      continue;
+    }
+    merged.push(t);
+  }
+  return merged;
+}
