@@ -3,7 +3,14 @@ import { ZhiduError } from '../core/errors.js';
 export interface Decoded { text: string; encoding: string }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+function tryDecode(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 
 /** Share of characters that are CJK, ASCII printable, CJK punctuation or white space: real text scores near 1. */
 function plausibility(s: string): number {
@@ -11,7 +18,8 @@ function plausibility(s: string): number {
   let good = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x4e00 && c <= 0x9fff) ||
+    // common CJK (U+4E00–U+9FA5): random bytes decoded as GB18030 or UTF-16 land mostly elsewhere
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x4e00 && c <= 0x9fa5) ||
       (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027) || c === 0xa0) good++;
   }
   return good / [...s].length;
@@ -61,19 +69,23 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   }
   const u16 = looksUtf16(bytes);
   if (u16) {
-    try {
-      const text = new TextDecoder(u16, { fatal: true }).decode(bytes);
-      if (plausibility(text) > 0.9) return { text, encoding: u16 };
-    } catch { /* not UTF-16 after all */ }
+    const text = tryDecode(u16, bytes);
+    if (text !== null && plausibility(text) > 0.9) return { text, encoding: u16 };
   }
+  if (!bytes.includes(0)) {
+    const text = tryDecode('utf-8', bytes);
+    if (text !== null) return { text, encoding: 'utf-8' };
+  }
+  // no BOM and not UTF-8: the candidate that reads most like Chinese text wins (UTF-16 of CJK has no zero bytes)
+  const cands: { text: string; encoding: string; score: number }[] = [];
+  for (const enc of ['gb18030', 'utf-16le', 'utf-16be']) {
+    if (enc !== 'gb18030' && bytes.length % 2) continue;
+    const text = tryDecode(enc, bytes);
+    if (text !== null) cands.push({ text, encoding: enc, score: plausibility(text) });
+  }
+  cands.sort((a, b) => b.score - a.score);
+  if (cands[0] && cands[0].score > 0.9) return { text: cands[0].text, encoding: cands[0].encoding };
   if (looksBinary(bytes)) throw new ZhiduError({ code: 'input/binary', stage: 'ingest', file, message: 'binary data, not text' });
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch { /* fall through */ }
-  try {
-    const text = gb18030.decode(bytes);
-    if (plausibility(text) > 0.9) return { text, encoding: 'gb18030' };
-  } catch { /* fall through */ }
   throw new ZhiduError({ code: 'input/unknown-encoding', stage: 'ingest', file, message: 'bytes are not valid UTF-8, UTF-16 or GB18030 text' });
 }
 

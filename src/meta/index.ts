@@ -80,7 +80,8 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta 
     if (m) placeRaw = m[1]!;
   }
   if (!placeRaw) {
-    const m = placeRe.exec(norm.slice(0, 3000));
+    // in running text only a full congress name after a boundary names the place (not 采取市县人大联动)
+    const m = new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${r.place})(?:第[一二三四五六七八九十]+届)?(?:人民代表大会常务委员会|人大常委会)`, 'mu').exec(norm.slice(0, 3000));
     if (m && !/^(?:我|本|全|各|该|X)/.test(m[1]!)) placeRaw = m[1]!;
   }
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only

@@ -36,7 +36,7 @@ function joinableBreaks(text: string): Set<number> {
     if (TERMINAL.has(cur[cur.length - 1]!) || !(isCjk(last) || (last >= 0x30 && last <= 0x39))) continue;
     const open = (cur.match(/[（(]/g) ?? []).length > (cur.match(/[）)]/g) ?? []).length;
     // headings, breadcrumbs and title lines have no clause punctuation; body text broken mid-sentence does
-    if (!open && (cur.trim().length < 40 || !/[，,、]/.test(cur))) continue;
+    if (!open && (cur.trim().length < 24 || !/[，,、]/.test(cur))) continue;
     let n = k + 1;
     while (n < lines.length && !text.slice(lines[n]!.start, lines[n]!.end).trim()) n++;
     if (n >= lines.length || n - k > 3) continue;
