@@ -72,19 +72,26 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
     prevCaption = isCaption;
   }
 
-  // sentences repeated verbatim: kept, flagged
-  const seen = new Map<string, Span>();
+  // passages repeated verbatim (a sentence, a run of clauses, a paragraph): kept, flagged. Every window of
+  // `min` characters is remembered where it first occurs; a window seen before is extended to the longest
+  // repeat, which never crosses a line break.
+  const min = r['duplicate-min-length'];
   const skip = found.map((f) => f.norm);
-  const re = /[^。！？!?\n]+[。！？!?]?/g;
-  for (let m = re.exec(ctx.norm); m; m = re.exec(ctx.norm)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const key = m[0].trim();
-    if (key.length < r['duplicate-min-length']) continue;
-    const s: Span = [m.index + lead, m.index + lead + key.length];
-    if (skip.some((k) => k[0] < s[1] && s[0] < k[1])) continue;
-    const first = seen.get(key);
-    if (first) found.push({ norm: s, reason: 'duplicate', duplicateOf: first });
-    else seen.set(key, s);
+  const firstAt = new Map<string, number>();
+  const norm = ctx.norm;
+  for (let i = 0; i + min <= norm.length; i++) {
+    const w = norm.slice(i, i + min);
+    if (w.includes('\n') || !w.trim()) continue;
+    const j = firstAt.get(w);
+    if (j === undefined || j + min > i) {
+      if (j === undefined) firstAt.set(w, i);
+      continue;
+    }
+    let len = min;
+    while (i + len < norm.length && norm[j + len] === norm[i + len] && norm[i + len] !== '\n' && j + len < i) len++;
+    const s: Span = [i, i + len];
+    if (!skip.some((k) => k[0] < s[1] && s[0] < k[1])) found.push({ norm: s, reason: 'duplicate', duplicateOf: [j, j + len] });
+    i += len - 1;
   }
   return found.sort((a, b) => a.norm[0] - b.norm[0] || a.norm[1] - b.norm[1]);
 }

@@ -48,7 +48,7 @@ describe('metadata and structure of every seed match the gold', () => {
     const captions = doc.boilerplate.filter((b) => b.reason === 'photo-caption').map((b) => b.text.slice(0, 10));
     expect(captions).toEqual(['2021年3月8日,', '2021年10月29', '长春市人大常委会高度', '全市各级人大代表依法', '市人大常委会不定期举', '长春市人大常委会包保', '2021年10月11', '2021年6月27日']);
     const dup = doc.boilerplate.filter((b) => b.reason === 'duplicate');
-    expect(dup.map((d) => d.text.slice(0, 10))).toEqual(['持续发力,精准施策,推', '脱贫攻坚战打响以来,长', '先后对《长春市城市绿化管']);
+    expect(dup.map((d) => [d.span, d.text.slice(0, 10)])).toEqual([[[565, 590], '持续发力,精准施策,'], [[1100, 1163], '脱贫攻坚战打响以来,'], [[2565, 2594], '制定地方性法规15件'], [[3473, 3571], '先后对《长春市城市绿'], [[3675, 3713], '听取和审议“一府两院'], [[6784, 6828], '做出了《关于依法做好']]);
     for (const d of dup) expect(doc.text.slice(...d.duplicateOf!)).toBe(d.text);
   });
 
