@@ -39,7 +39,9 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true): A
   const sentencesNorm = splitSentencesNorm(ctx.norm);
   const skip = bp.filter((b) => b.reason !== 'duplicate').map((b) => b.norm);
   const named = findNamedNumbers(ctx).filter((n) => !skip.some((s) => s[0] < n.norm[1] && n.norm[0] < s[1]));
-  const quantities = findQuantities(ctx, [...skip, ...named.map((n) => n.norm)]);
+  // the title names the document; a number in it (五年工作综述) is not a count
+  const title = meta.titleSpan ? [map.fromSource(meta.titleSpan)] : [];
+  const quantities = findQuantities(ctx, [...skip, ...title, ...named.map((n) => n.norm)]);
   const bodySentences = sentencesNorm.filter((s) => !skip.some((b) => b[0] <= s.span[0] && s.span[1] <= b[1]));
   const tokens = segmentSpans(ctx, bodySentences.map((s) => s.span), quantities.map((q) => q.norm));
   const { obligations, statistics } = buildFrames(ctx, {

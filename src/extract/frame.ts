@@ -11,7 +11,7 @@ interface SentenceNorm { span: Span; clauses: Span[] }
 
 const RULE_DOCS: DocType[] = ['opinion', 'decision', 'rules'];
 /** In a rule document only these undo the default reading as a rule. */
-const STRONG_STAT = /共计|累计|先后|已经|已|五年来|五年以来|近年来|以来|开展了|完成了|制定了|出台了/u;
+const STRONG_STAT = /共计|共(?![同享建治商识])|累计|先后|已经|已|五年来|五年以来|近年来|以来|去年|上年|开展了|完成了|制定了|出台了/u;
 const STAT_PERIOD = /(五年来|五年以来|近年来|近\d+年来|履职以来|换届以来|本届以来|去年|今年|上年|\d{4}年(?:度)?(?:以来)?)/u;
 const STRIP_HEAD = /^(?:的|要|应|应当|须|必须|并|和|与|及|均|都|可|带头|积极|主动|固定|重点|认真|切实|按时|不断)+/u;
 
@@ -113,8 +113,11 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const sanction = firstOf(sentText, o.sanctions);
     const violation = o['violation-counts'].some((w) => afterQ.startsWith(w));
     const stat = statCue.test(clauseBefore);
+    // in a rule document a report marker (去年, 五年来, 共…) earlier in the sentence makes a statistic,
+    // unless a rule cue comes after it
+    const strong = STRONG_STAT.exec(sentBefore);
     const isObligation = ruleDoc
-      ? !STRONG_STAT.test(clauseBefore)
+      ? !strong || Boolean((modal && modal.at > strong.index) || (per && per.at > strong.index))
       : Boolean(per || (freqInClause && !stat) || sanction || (modal && modal.at >= clause[0] - sent.span[0] && !stat));
     const srcClause = ctx.map.toSource(clause);
     const srcSentence = ctx.map.toSource(sent.span);
@@ -138,14 +141,16 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         quantity.comparator = 'gte';
         quantity.ruleId = 'quantity/violation-threshold';
       }
-      const actor = lastOf(sentBefore, o.actors);
+      // the actor is named before the rule's cue words (常委会组成人员 | 每人每年 | 联系代表…)
+      const cueStart = Math.min(...[per, freq, modal].filter((c) => c !== null).map((c) => c!.at), sentBefore.length);
+      const actor = lastOf(sentBefore.slice(0, cueStart), o.actors);
       const cond = firstOf(sentBefore, o.conditions);
       const cueEnd = Math.max(per ? per.at + per.word.length : 0, freq ? freq.at + freq.word.length : 0,
         actor ? actor.at + actor.word.length : 0, modal ? modal.at + modal.word.length : 0, clause[0] - sent.span[0]);
       let pre = sentBefore.slice(Math.min(cueEnd, sentBefore.length));
       for (const c of ctx.rules.quantity.comparators.prefix) pre = pre.replace(c.word, '');
       const post = afterQ.replace(/^(?:\([^)]*\))/u, '').replace(/[,，;；。:：、].*$/u, '').slice(0, 16);
-      const action = (pre.replace(STRIP_HEAD, '') + post).replace(/[,，;；。:：]+$/u, '').trim() || null;
+      const action = (pre.replace(/^\s*\d+[.、]/u, '').replace(STRIP_HEAD, '') + post).replace(/[,，;；。:：]+$/u, '').trim() || null;
       obligations.push({
         ...base,
         id: `o-${quantity.span[0]}`,

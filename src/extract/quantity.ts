@@ -160,7 +160,11 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     if (n1 === '一' && !second && comparator === 'eq' && !approx && !q['indefinite-one']['keep-units'].includes(unit)) continue;
     let end2 = end;
     const incl = g.inclusive.exec(norm.slice(end));
-    if (incl && (comparator === 'gte' || comparator === 'lte')) end2 = end + incl[0].length;
+    if (incl && (comparator === 'gte' || comparator === 'lte')) {
+      // "三次以上(含三次)": the bracket belongs to this quantity, its number is not another one
+      end2 = end + incl[0].length;
+      g.main.lastIndex = end2;
+    }
     out.push({ norm: [start, end2], value, min, max, unit, comparator, approx, redacted: red, ruleId, numberAt: numStart });
   }
   return out.sort((a, b) => a.norm[0] - b.norm[0]);
