@@ -1,0 +1,92 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import * as api from '../../src/index.js';
+import { documentJsonSchema } from '../../src/schema/json-schema.js';
+import { ROOT, SEEDS, seedPath } from '../helpers.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => { out.push(s); }, stderr: (s: string) => { err.push(s); } }, out, err };
+}
+
+describe('zhidu extract, in-process', () => {
+  it('prints one JSON object for one file, with text equal to the source', async () => {
+    const c = capture();
+    expect(await run(['extract', seedPath(SEEDS[2])], c.io)).toBe(0);
+    const doc = JSON.parse(c.out.join(''));
+    expect(doc.text).toBe(readFileSync(seedPath(SEEDS[2]), 'utf8'));
+    expect(doc.meta.draft).toBe(true);
+    expect(c.err).toEqual([]);
+  });
+
+  it('same input, same output bytes', async () => {
+    const a = capture();
+    const b = capture();
+    await run(['extract', seedPath(SEEDS[3]), '--format', 'jsonl'], a.io);
+    await run(['extract', seedPath(SEEDS[3]), '--format', 'jsonl'], b.io);
+    expect(a.out.join('')).toBe(b.out.join(''));
+  });
+
+  it('a missing file: one line on stderr and exit 3', async () => {
+    const c = capture();
+    expect(await run(['extract', '/no/such.txt'], c.io)).toBe(3);
+    expect(c.err).toEqual(['zhidu: /no/such.txt: no such file [input/missing]\n']);
+    expect(c.out).toEqual([]);
+  });
+
+  it('several files: good ones still come out, failures become error records, exit says which class failed', async () => {
+    const c = capture();
+    const code = await run(['extract', seedPath(SEEDS[0]), '/no/such.txt', seedPath(SEEDS[1]), '--format', 'jsonl'], c.io);
+    expect(code).toBe(3);
+    const lines = c.out.join('').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => ('error' in l ? l.error.code : l.source.name))).toEqual(['000_d228cdf30e402d53.txt', 'input/missing', '001_5a972a42f7f4496e.txt']);
+  });
+
+  it('markdown for a person has the rules table', async () => {
+    const c = capture();
+    await run(['extract', seedPath(SEEDS[0]), '--format', 'md'], c.io);
+    const md = c.out.join('');
+    expect(md).toContain('# 长春市人民代表大会常务委员会关于进一步加强自身建设的意见');
+    expect(md).toContain('| 四.15 | deputy-contact | 常委会组成人员 | should | ≥3 名 | person |');
+  });
+
+  it('usage errors exit 2', async () => {
+    const c = capture();
+    expect(await run(['extract'], c.io)).toBe(2);
+    expect(await run(['extract', 'x.txt', '--format', 'xml'], c.io)).toBe(2);
+    expect(await run(['frobnicate'], c.io)).toBe(2);
+  });
+});
+
+describe('schema', () => {
+  it('the committed JSON Schema matches the zod schema (drift test)', () => {
+    const committed = JSON.parse(readFileSync(join(ROOT, 'schema', 'zhidu.schema.json'), 'utf8'));
+    expect(committed).toEqual(documentJsonSchema());
+  });
+
+  it('the library API exports exactly these names', () => {
+    expect(Object.keys(api).filter((k) => !/^[A-Z]\w*Schema$/.test(k)).sort()).toEqual([
+      'DEFAULT_PACK_DIR', 'EXIT_CODES', 'OffsetMap', 'PackError', 'VERSION', 'ZhiduError', 'analyseBytes', 'analyseFile',
+      'analyseIngested', 'documentJsonSchema', 'documentToMarkdown', 'extractFile', 'ingestBytes', 'ingestFile', 'loadRules',
+      'parseCnNumber', 'quantityText', 'run',
+    ]);
+  });
+});
+
+describe('bin/zhidu.js, spawned', () => {
+  it('extract runs from the built CLI and exits 0', () => {
+    const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'zhidu.js'), 'extract', seedPath(SEEDS[1]), '--format', 'json'], { encoding: 'utf8' });
+    expect(JSON.parse(out).meta.publishedOn).toBe('2019-04-25');
+  });
+
+  it('an empty file exits 5 with one stderr line and no stack trace', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'zhidu.js'), 'extract', join(ROOT, 'package.json').replace('package.json', 'tests/fixtures/docs/empty.txt')], { encoding: 'utf8' });
+    expect(r.status).toBe(5);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/empty\.txt: file is empty \(0 bytes\) \[input\/empty\]/);
+  });
+});
