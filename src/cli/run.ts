@@ -3,6 +3,7 @@ import { EXIT_CODES, ERROR_DESCRIPTIONS, type ErrorCode } from '../core/errors.j
 import { PackError } from '../packs/index.js';
 import { documentJsonSchema } from '../schema/json-schema.js';
 import { VERSION } from '../version.js';
+import { evaluateCommand, type EvaluateOptions } from './evaluate-command.js';
 import { extractCommand } from './extract-command.js';
 import { emit, processIO, type IO } from './io.js';
 
@@ -38,6 +39,18 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .option('--packs <dir>', 'rule-pack directory (default: the bundled extractors/)')
     .action(async (files: string[], o: { format: 'json' | 'jsonl' | 'md'; out?: string; packs?: string }) => {
       code = await extractCommand(files, o, io);
+    });
+
+  program.command('evaluate')
+    .description('score extraction against gold files (shared/gold format): P/R/F1 over quantity mentions, attributes, slogans, metadata')
+    .argument('<gold-dir>', 'folder of gold JSON files')
+    .option('--docs <dir>', 'folder holding the documents the gold files name (default: the gold folder or its parent)')
+    .option('--json', 'print the scores as JSON')
+    .option('-v, --verbose', 'list every miss, extra and slogan leak')
+    .option('-o, --out <path>', 'write to a file instead of stdout')
+    .option('--packs <dir>', 'rule-pack directory')
+    .action(async (goldDir: string, o: EvaluateOptions) => {
+      code = await evaluateCommand(goldDir, o, io);
     });
 
   program.command('schema')
