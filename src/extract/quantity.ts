@@ -100,6 +100,15 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     taken.push(s);
   }
 
+  for (const fw of q['fraction-words']) {
+    for (let at = norm.indexOf(fw.word); at >= 0; at = norm.indexOf(fw.word, at + 1)) {
+      const s: Span = [at, at + fw.word.length];
+      if (hits(s) || taken.some((t) => t[0] < s[1] && s[0] < t[1])) continue;
+      out.push({ norm: s, value: fw.value, min: null, max: null, unit: '', comparator: fw.cmp as Comparator, approx: false, redacted: false, ruleId: 'quantity/fraction-word', numberAt: at });
+      taken.push(s);
+    }
+  }
+
   g.main.lastIndex = 0;
   for (let m = g.main.exec(norm); m; m = g.main.exec(norm)) {
     const gr = m.groups!;
