@@ -3,6 +3,7 @@ import { EXIT_CODES, ERROR_DESCRIPTIONS, type ErrorCode } from '../core/errors.j
 import { PackError } from '../packs/index.js';
 import { documentJsonSchema } from '../schema/json-schema.js';
 import { VERSION } from '../version.js';
+import { compareCommand, type CompareCliOptions } from './compare-command.js';
 import { evaluateCommand, type EvaluateOptions } from './evaluate-command.js';
 import { extractCommand } from './extract-command.js';
 import { emit, processIO, type IO } from './io.js';
@@ -39,6 +40,17 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .option('--packs <dir>', 'rule-pack directory (default: the bundled extractors/)')
     .action(async (files: string[], o: { format: 'json' | 'jsonl' | 'md'; out?: string; packs?: string }) => {
       code = await extractCommand(files, o, io);
+    });
+
+  program.command('compare')
+    .description('put documents side by side: rule table by topic, statistics, similarity, text reuse, section themes')
+    .argument('<inputs...>', 'files, or corpus folders (a manifest.json there names and labels the documents)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv', 'html']).default('md'))
+    .option('--topics <list>', 'only these topics (comma-separated ids from extractors/topics/topics.yaml)')
+    .option('-o, --out <path>', 'write to a file instead of stdout')
+    .option('--packs <dir>', 'rule-pack directory')
+    .action(async (inputs: string[], o: CompareCliOptions) => {
+      code = await compareCommand(inputs, o, io);
     });
 
   program.command('evaluate')

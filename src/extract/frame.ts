@@ -116,8 +116,11 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     // in a rule document a report marker (去年, 五年来, 共…) earlier in the sentence makes a statistic,
     // unless a rule cue comes after it
     const strong = STRONG_STAT.exec(sentBefore);
+    // a number in a rule document is a rule only where the sentence states one (两次视察北京 reports a fact)
+    const ruleCue = Boolean(per || freq || sanction || violation || q.comparator !== 'eq' || modalBefore(ctx, sentText) ||
+      o['rule-cues'].some((w) => sentText.includes(w)));
     const isObligation = ruleDoc
-      ? !strong || Boolean((modal && modal.at > strong.index) || (per && per.at > strong.index))
+      ? ruleCue && (!strong || Boolean((modal && modal.at > strong.index) || (per && per.at > strong.index)))
       : Boolean(per || (freqInClause && !stat) || sanction || (modal && modal.at >= clause[0] - sent.span[0] && !stat));
     const srcClause = ctx.map.toSource(clause);
     const srcSentence = ctx.map.toSource(sent.span);
@@ -188,7 +191,8 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     for (const clause of sent.clauses) {
       if (usedClauses.has(clause[0]) || excluded.some((e) => e[0] < clause[1] && clause[0] < e[1])) continue;
       const text = norm.slice(clause[0], clause[1]);
-      const freq = firstOf(text, freqWords.filter((w) => w.startsWith('每') || w === '定期'));
+      // only a real period makes a frequency rule (每次 and 定期 say when, not how often)
+      const freq = firstOf(text, o.frequency.filter((f) => f.word.startsWith('每') && f.period !== 'occasion').map((f) => f.word));
       if (!freq) continue;
       const sentBefore = norm.slice(sent.span[0], clause[1]);
       const modal = modalBefore(ctx, sentBefore);

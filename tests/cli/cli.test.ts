@@ -71,8 +71,8 @@ describe('schema', () => {
   it('the library API exports exactly these names', () => {
     expect(Object.keys(api).filter((k) => !/^[A-Z]\w*Schema$/.test(k)).sort()).toEqual([
       'DEFAULT_PACK_DIR', 'EXIT_CODES', 'OffsetMap', 'PackError', 'VERSION', 'ZhiduError', 'analyseBytes', 'analyseFile',
-      'analyseIngested', 'documentJsonSchema', 'documentToMarkdown', 'extractFile', 'ingestBytes', 'ingestFile', 'loadRules',
-      'parseCnNumber', 'quantityText', 'run',
+      'analyseIngested', 'compare', 'comparisonToCsv', 'comparisonToHtml', 'comparisonToMarkdown', 'describeForCompare', 'documentJsonSchema',
+      'documentToMarkdown', 'expandInputs', 'extractFile', 'ingestBytes', 'ingestFile', 'loadRules', 'parseCnNumber', 'quantityText', 'ruleNormal', 'run',
     ]);
   });
 });

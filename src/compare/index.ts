@@ -1,0 +1,79 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { loadRules, type Rules } from '../packs/index.js';
+import type { Analysis } from '../pipeline.js';
+import { ComparisonSchema, type CompareDoc, type Comparison } from '../schema/compare.js';
+import { VERSION } from '../version.js';
+import { findReuse } from './reuse.js';
+import { buildRuleTable, buildStatTable } from './rule-table.js';
+import { alignArticles, similarityMatrix } from './similarity.js';
+import { compareStructure } from './themes.js';
+import type { CompareInput } from './types.js';
+
+export { ruleNormal } from './rule-table.js';
+export type { CompareInput } from './types.js';
+
+export interface CompareOptions { topics?: string[]; packs?: string; articles?: boolean }
+
+const TYPE_LABEL: Record<string, string> = { opinion: '意见', decision: '决定', 'work-review': '综述', speech: '发言', rules: '规定', news: '新闻', other: '文件' };
+
+/** A manifest entry for a file, when the file sits in a corpus folder with manifest.json. */
+export interface ManifestEntry { id?: string; file: string; label?: string; place?: string | null; year?: number | null; type?: string }
+
+export function readManifest(dir: string): ManifestEntry[] | null {
+  const p = join(dir, 'manifest.json');
+  if (!existsSync(p)) return null;
+  const m = JSON.parse(readFileSync(p, 'utf8')) as { documents?: ManifestEntry[] };
+  return m.documents ?? null;
+}
+
+const SUPPORTED = new Set(['.txt', '.html', '.htm', '.pdf', '.docx']);
+
+/** Files named on the command line: a folder expands to its manifest's documents, or its supported files, sorted. */
+export function expandInputs(inputs: string[]): { path: string; entry?: ManifestEntry }[] {
+  const out: { path: string; entry?: ManifestEntry }[] = [];
+  for (const inp of inputs) {
+    if (existsSync(inp) && statSync(inp).isDirectory()) {
+      const man = readManifest(inp);
+      if (man) for (const e of man) out.push({ path: join(inp, e.file), entry: e });
+      else for (const f of readdirSync(inp).sort()) if (SUPPORTED.has(extname(f).toLowerCase())) out.push({ path: join(inp, f) });
+    } else {
+      out.push({ path: inp });
+    }
+  }
+  return out;
+}
+
+/** How a document is named in tables: the manifest label, or place + year + type from its metadata. */
+export function describe(a: Analysis, path: string, entry?: ManifestEntry): CompareDoc {
+  const m = a.doc.meta;
+  const dateYear = (m.adoptedOn ?? m.publishedOn)?.slice(0, 4);
+  const year = entry?.year ?? (dateYear ? Number(dateYear) : null);
+  const place = entry?.place ?? m.place.name;
+  const short = place ? place.replace(/(?:市|区|县|省|自治区|自治州|旗)$/u, '') : m.place.redacted ? 'X' : '?';
+  const label = entry?.label ?? [short, year, TYPE_LABEL[m.docType] ?? m.docType].filter((x) => x !== null).join(' ');
+  return { id: entry?.id ?? basename(path).replace(/\.[^.]+$/, ''), label, path, title: m.title, place, year, docType: m.docType };
+}
+
+/** Compare analysed documents: rule table, statistics table, similarity, text reuse and structure themes. */
+export function compare(docs: CompareInput[], options: CompareOptions = {}): Comparison {
+  const rules: Rules = loadRules(options.packs);
+  const ids = new Set<string>();
+  for (const d of docs) {
+    // two inputs with the same file name still get distinct columns
+    let id = d.info.id;
+    for (let n = 2; ids.has(id); n++) id = `${d.info.id}-${n}`;
+    d.info.id = id;
+    ids.add(id);
+  }
+  const result: Comparison = {
+    zhidu: { version: VERSION, packs: rules.packs },
+    documents: docs.map((d) => d.info),
+    rules: buildRuleTable(rules, docs, options.topics),
+    statistics: buildStatTable(docs),
+    similarity: { matrix: similarityMatrix(rules, docs), articles: options.articles === false ? [] : alignArticles(rules, docs) },
+    reuse: findReuse(docs, rules.formulae),
+    structure: compareStructure(rules, docs),
+  };
+  return ComparisonSchema.parse(result);
+}

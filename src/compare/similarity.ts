@@ -1,0 +1,82 @@
+import type { Rules } from '../packs/index.js';
+import type { ArticleMatch } from '../schema/compare.js';
+import type { CompareInput } from './types.js';
+
+type Vec = Map<string, number>;
+
+/** Content words of a span of tokens: two or more characters with a CJK letter, no stop-words, no quantities. */
+function words(rules: Rules, d: CompareInput, from = 0, to = Infinity): string[] {
+  const map = d.analysis.ctx.map;
+  const out: string[] = [];
+  for (const t of d.analysis.tokens) {
+    if (t.tag === 'mq' || t.word.length < 2 || !/[\u4e00-\u9fa5]/u.test(t.word) || rules.stopwords.has(t.word)) continue;
+    const at = map.posToSource(t.span[0]);
+    if (at >= from && at < to) out.push(t.word);
+  }
+  return out;
+}
+
+function tfidf(bags: string[][]): Vec[] {
+  const df = new Map<string, number>();
+  for (const b of bags) for (const w of new Set(b)) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = bags.length;
+  return bags.map((b) => {
+    const tf = new Map<string, number>();
+    for (const w of b) tf.set(w, (tf.get(w) ?? 0) + 1);
+    const v: Vec = new Map();
+    for (const [w, c] of tf) v.set(w, (1 + Math.log(c)) * (Math.log((1 + n) / (1 + df.get(w)!)) + 1));
+    return v;
+  });
+}
+
+function cosine(a: Vec, b: Vec): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [w, x] of a) {
+    na += x * x;
+    const y = b.get(w);
+    if (y !== undefined) dot += x * y;
+  }
+  for (const y of b.values()) nb += y * y;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Document × document TF-IDF cosine over jieba content words (boilerplate was never segmented). */
+export function similarityMatrix(rules: Rules, docs: CompareInput[]): number[][] {
+  const vecs = tfidf(docs.map((d) => words(rules, d)));
+  return vecs.map((a, i) => vecs.map((b, j) => (i === j ? 1 : round(cosine(a, b)))));
+}
+
+/** For every article of A, the closest article of B (IDF over all articles of all documents); pairs A < B. */
+export function alignArticles(rules: Rules, docs: CompareInput[], minScore = 0): ArticleMatch[] {
+  const arts: { doc: number; path: string; heading: string; bag: string[] }[] = [];
+  docs.forEach((d, di) => {
+    for (const s of d.analysis.doc.structure) {
+      for (const a of s.articles) arts.push({ doc: di, path: `${s.label}.${a.label}`, heading: a.heading, bag: words(rules, d, a.span[0], a.span[1]) });
+    }
+  });
+  const vecs = tfidf(arts.map((a) => a.bag));
+  const out: ArticleMatch[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    for (let j = i + 1; j < docs.length; j++) {
+      const as = arts.map((a, k) => ({ a, k })).filter((x) => x.a.doc === i);
+      const bs = arts.map((a, k) => ({ a, k })).filter((x) => x.a.doc === j);
+      if (!as.length || !bs.length) continue;
+      for (const x of as) {
+        let best = -1;
+        let bestK = -1;
+        for (const y of bs) {
+          const c = cosine(vecs[x.k]!, vecs[y.k]!);
+          if (c > best) { best = c; bestK = y.k; }
+        }
+        if (best < minScore) continue;
+        const b = arts[bestK]!;
+        out.push({ a: docs[i]!.info.id, b: docs[j]!.info.id, aArticle: x.a.path, bArticle: b.path, aHeading: x.a.heading, bHeading: b.heading, score: round(best) });
+      }
+    }
+  }
+  return out;
+}

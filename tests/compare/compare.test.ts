@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compare, describe as describeDoc, expandInputs, type CompareInput } from '../../src/compare/index.js';
+import { analyseFile } from '../../src/pipeline.js';
+import { comparisonToCsv, comparisonToMarkdown } from '../../src/render/compare.js';
+import type { Comparison } from '../../src/schema/compare.js';
+import { run } from '../../src/cli/run.js';
+import { CORPUS } from '../helpers.js';
+
+let c: Comparison;
+let docs: CompareInput[];
+
+beforeAll(async () => {
+  docs = [];
+  for (const { path, entry } of expandInputs([CORPUS])) {
+    const analysis = await analyseFile(path);
+    docs.push({ info: describeDoc(analysis, path, entry), analysis });
+  }
+  c = compare(docs);
+});
+
+const cell = (topic: string, id: string) => c.rules.find((r) => r.topic === topic)!.cells[id]!.map((i) => i.normal);
+
+describe('rule table', () => {
+  it('labels the documents from the corpus manifest', () => {
+    expect(c.documents.map((d) => d.label)).toEqual(['长春 2022 意见', '东城 2017 意见', '濮阳 2023 决定', '长春 2022 综述', 'X市 发言']);
+  });
+
+  it('deputy-contact: 长春 ≥3 名 per member, 濮阳 ≥5 名, the review 1–3 个 and ≥3 名; 濮阳 strictest', () => {
+    expect(cell('deputy-contact', 'changchun-2022-opinion')).toEqual(['≥3 名/人']);
+    expect(cell('deputy-contact', 'puyang-2023-decision')).toEqual(['≥5 名/人', '≥1 次/年']);
+    expect(cell('deputy-contact', 'changchun-2022-review')).toEqual(['1–3 个/人', '≥3 名/人', '≥3 名/人']);
+    expect(cell('deputy-contact', 'dongcheng-2017-opinion')).toEqual([]);
+    const row = c.rules.find((r) => r.topic === 'deputy-contact')!;
+    expect(row.spread).toEqual([{ unit: '名', period: null, min: 3, max: 5, strictest: ['puyang-2023-decision'], documents: 3 }]);
+    const item = row.cells['changchun-2022-opinion']![0]!;
+    expect(item.obligation.per).toBe('person');
+    expect(item.obligation.text).toBe('常委会组成人员每人联系3名以上市人大代表。');
+  });
+
+  it('research-inspection: 长春 ≥1 次/年, 东城 ≥3 次/年', () => {
+    expect(cell('research-inspection', 'changchun-2022-opinion')).toEqual(['每年 (frequency only)', '≥1 次/年']);
+    expect(cell('research-inspection', 'dongcheng-2017-opinion')).toEqual(['≥3 次/年']);
+    expect(c.rules.find((r) => r.topic === 'research-inspection')!.spread).toEqual([{ unit: '次', period: 'year', min: 1, max: 3, strictest: ['dongcheng-2017-opinion'], documents: 2 }]);
+  });
+
+  it('a frequency-only rule is in its row', () => {
+    expect(cell('reception', 'dongcheng-2017-opinion')).toEqual(['每月 (frequency only)', '1 次/年']);
+  });
+
+  it('--topics keeps only those rows', () => {
+    expect(compare(docs, { topics: ['staffing'] }).rules.map((r) => r.topic)).toEqual(['staffing']);
+  });
+});
+
+describe('text reuse', () => {
+  it('finds the 长春–濮阳 borrowing as distinctive, near-copy included, with exact spans', () => {
+    const r = c.reuse.find((x) => x.a === 'changchun-2022-opinion' && x.b === 'puyang-2023-decision' && x.aText.includes('内容高质量'))!;
+    expect(r.kind).toBe('distinctive');
+    expect(r.exact).toBe(false);
+    expect([r.aSpan, r.bSpan]).toEqual([[1577, 1601], [4895, 4922]]);
+    expect(r.aText).toBe('内容高质量、办理高质量”“既重结果、也重过程”的');
+    expect(r.bText).toBe('内容高质量、办理高质量”和“既要重结果、也要重过程”的');
+  });
+
+  it('labels the loyalty formula formulaic, wherever it is shared', () => {
+    const loyal = c.reuse.filter((x) => x.aText.includes('以习近平同志为核心的党中央保持高度一致'));
+    expect(loyal.map((x) => [x.a, x.b, x.kind, x.documentsWith])).toEqual([
+      ['changchun-2022-opinion', 'dongcheng-2017-opinion', 'formulaic', 3],
+      ['changchun-2022-opinion', 'puyang-2023-decision', 'formulaic', 3],
+      ['dongcheng-2017-opinion', 'puyang-2023-decision', 'formulaic', 3],
+    ]);
+    expect(loyal[0]!.aSpan).toEqual([278, 308]);
+  });
+});
+
+describe('similarity and structure', () => {
+  it('the 长春 opinion is closest to the 濮阳 decision, then 东城', () => {
+    const row = c.similarity.matrix[0]!;
+    const order = row.map((v, i) => [v, i] as const).filter(([, i]) => i !== 0).sort((a, b) => b[0] - a[0]).map(([, i]) => c.documents[i]!.label);
+    expect(order).toEqual(['濮阳 2023 决定', '东城 2017 意见', 'X市 发言', '长春 2022 综述']);
+    expect(c.similarity.matrix[1]![0]).toBe(row[1]);
+  });
+
+  it('aligns every article of A with its closest article of B', () => {
+    const m = c.similarity.articles.filter((x) => x.a === 'changchun-2022-opinion' && x.b === 'dongcheng-2017-opinion');
+    expect(m).toHaveLength(20);
+    expect(m[0]).toMatchObject({ aArticle: '一.1', bArticle: '一.1' });
+  });
+
+  it('section headings by theme', () => {
+    const theme = (t: string, id: string) => c.structure.find((r) => r.theme === t)!.cells[id]!.map((s) => s.label);
+    // 长春 leads with 思想建设, 东城 with 党的领导, 濮阳 with 讲政治
+    expect(c.documents.map((d) => theme('political', d.id))).toEqual([[], ['一'], ['一'], [], ['一']]);
+    expect(theme('ideological', 'changchun-2022-opinion')).toEqual(['一']);
+    expect(theme('institutional', 'changchun-2022-opinion')).toEqual(['三']);
+    expect(theme('discipline', 'changchun-2022-opinion')).toEqual(['五']);
+  });
+});
+
+describe('renderers and CLI', () => {
+  it('markdown rule table rows', () => {
+    const md = comparisonToMarkdown(c);
+    expect(md).toContain('| deputy-contact | ≥3 名/人 | — | ≥5 名/人; ≥1 次/年 | 1–3 个/人; ≥3 名/人; ≥3 名/人 | — | 名: 3–5, strictest 濮阳 2023 决定 |');
+  });
+
+  it('CSV: one row per (topic, document, obligation), quoted where needed', () => {
+    const csv = comparisonToCsv(c);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('topic,document,label,place,year,normal,value,min,max,unit,comparator,approx,per,period,frequency,actor,modality,action,article,clause,span_start,span_end');
+    expect(lines.filter((l) => l.startsWith('deputy-contact,')).length).toBe(6);
+  });
+
+  it('zhidu compare on the corpus folder prints the table and exits 0', async () => {
+    const out: string[] = [];
+    expect(await run(['compare', CORPUS, '--topics', 'deputy-contact'], { stdout: (s) => { out.push(s); }, stderr: () => {} })).toBe(0);
+    expect(out.join('')).toContain('| deputy-contact | ≥3 名/人 |');
+  });
+});
