@@ -26,6 +26,7 @@ describe('hard cases the seeds do not have', () => {
       ['obligation', '一.3', 'committee-meeting', '一至二次', '1–2 次', null, 'quarter'],
       ['obligation', '一.3', 'committee-meeting', '三分之二以上', '≥2/3', null, 'occasion'],
       ['obligation', '二.4', 'attendance-discipline', '三次以上（含三次）', '≥3 次', null, 'year'],
+      ['obligation', '二.5', 'committee-meeting', '过半数', '>0.5', null, null],
       ['obligation', '二.5', 'attendance-discipline', '二分之一', '<0.5', null, null],
       ['obligation', '二.6', 'proposals', '3件~5件', '3–5 件', 'person', 'year'],
       ['obligation', '二.6', 'proposals', '90%', '≥90 %', 'person', 'year'],
