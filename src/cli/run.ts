@@ -4,6 +4,7 @@ import { PackError } from '../packs/index.js';
 import { documentJsonSchema } from '../schema/json-schema.js';
 import { VERSION } from '../version.js';
 import { compareCommand, type CompareCliOptions } from './compare-command.js';
+import { corpusCommand, type CorpusCliOptions } from './corpus-command.js';
 import { evaluateCommand, type EvaluateOptions } from './evaluate-command.js';
 import { extractCommand } from './extract-command.js';
 import { emit, processIO, type IO } from './io.js';
@@ -51,6 +52,19 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .option('--packs <dir>', 'rule-pack directory')
     .action(async (inputs: string[], o: CompareCliOptions) => {
       code = await compareCommand(inputs, o, io);
+    });
+
+  program.command('corpus')
+    .description('process a corpus in parallel into JSONL/CSV files, every input accounted for; resumable')
+    .argument('<inputs...>', 'folders (manifest.json honoured), globs such as "dir/**/*.txt", manifest files, or files')
+    .requiredOption('-o, --out <dir>', 'output folder: documents.jsonl, obligations.jsonl, statistics.jsonl, named-numbers.jsonl, errors.jsonl, manifest.json')
+    .option('-w, --workers <n>', 'worker threads (default: number of cores)')
+    .addOption(new Option('-f, --format <format>', 'csv adds obligations.csv and statistics.csv').choices(['jsonl', 'csv', 'json']).default('jsonl'))
+    .option('--resume', 'skip inputs already done with the same bytes and tool version; finish the rest')
+    .option('-q, --quiet', 'no progress output')
+    .option('--packs <dir>', 'rule-pack directory')
+    .action(async (inputs: string[], o: CorpusCliOptions) => {
+      code = await corpusCommand(inputs, o, io);
     });
 
   program.command('evaluate')

@@ -119,6 +119,7 @@ export interface Rules {
   obligation: z.infer<typeof ObligationYaml>;
   topics: Topic[];
   segmentDict: string;
+  mainDictMinFrequency: number;
   stopwords: Set<string>;
   formulae: string[];
   themes: z.infer<typeof ThemesYaml>['themes'];
@@ -202,6 +203,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   // nodejieba reads the user dictionary from a file; keep only the entries (comments stripped)
   const segmentDict = readLexicon(sp, 'dict.txt').map((f) => f.join(' ')).join('\n') + '\n';
   const stopwords = new Set(readLexicon(sp, 'stopwords.txt').map((f) => f[0]!));
+  const mainDictMinFrequency = readYaml(sp, 'segment.yaml', z.object({ 'main-dict-min-frequency': z.number().int().min(0) }))['main-dict-min-frequency'];
   close(sp);
 
   const cp = open('compare');
@@ -210,7 +212,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   close(cp);
 
   const rules: Rules = {
-    dir, packs, manifests, t2s, boilerplate, meta, quantity, named, obligation, topics, segmentDict, stopwords, formulae, themes,
+    dir, packs, manifests, t2s, boilerplate, meta, quantity, named, obligation, topics, segmentDict, mainDictMinFrequency, stopwords, formulae, themes,
   };
   cache.set(dir, rules);
   return rules;

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Rules } from '../packs/index.js';
 
 // The only file that touches nodejieba: its dictionary is process-wide state.
 const require = createRequire(import.meta.url);
 interface Jieba {
-  load(o: { userDict?: string; idfDict?: string; stopWordDict?: string }): void;
+  load(o: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   cut(s: string, hmm?: boolean): string[];
   tag(s: string): { word: string; tag: string }[];
 }
@@ -24,19 +24,43 @@ function materialise(name: string, content: string): string {
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, content);
     // rename is atomic: another worker never reads a half-written dictionary
-    require('node:fs').renameSync(tmp, path);
+    renameSync(tmp, path);
   }
   return path;
 }
 
 /**
- * Load nodejieba once per process with the domain dictionary. The keyword IDF table and stop-word list are
- * not used by zhidu, so one-line stand-ins are loaded instead of the 6 MB defaults.
+ * nodejieba's main dictionary without its rarest words, cached in the temp folder under a name that changes
+ * when the source dictionary or the threshold does.
+ */
+function mainDict(j: { DEFAULT_DICT?: string }, minFreq: number): string | undefined {
+  const full = j.DEFAULT_DICT;
+  if (!full || minFreq <= 0) return undefined;
+  const st = statSync(full);
+  const path = join(tmpdir(), 'zhidu-jieba', `main-${st.size}-${Math.round(st.mtimeMs)}-f${minFreq}.dict.utf8`);
+  if (!existsSync(path)) {
+    const kept = readFileSync(full, 'utf8').split('\n').filter((l) => {
+      const f = Number(l.split(' ')[1]);
+      return l && f >= minFreq;
+    });
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, kept.join('\n') + '\n');
+    renameSync(tmp, path);
+  }
+  return path;
+}
+
+/**
+ * Load nodejieba once per process with the domain dictionary and the trimmed main dictionary. The keyword
+ * IDF table and stop-word list are not used by zhidu, so one-line stand-ins are loaded instead of the defaults.
  */
 export function getJieba(rules: Rules): Jieba {
   if (jieba && loadedDict === rules.segmentDict) return jieba;
-  const j = require('nodejieba') as Jieba;
+  const j = require('nodejieba') as Jieba & { DEFAULT_DICT?: string };
+  const dict = mainDict(j, rules.mainDictMinFrequency);
   j.load({
+    ...(dict ? { dict } : {}),
     userDict: materialise('user.dict.utf8', rules.segmentDict),
     idfDict: materialise('idf.utf8', '的 1.0\n'),
     stopWordDict: materialise('stop.utf8', '的\n'),

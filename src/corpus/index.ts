@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { IO } from '../cli/io.js';
+import { loadRules } from '../packs/index.js';
+import { VERSION } from '../version.js';
+import { corpusInputs } from './inputs.js';
+import { Progress } from './progress.js';
+import { keyOf, type DocResult } from './records.js';
+import { CorpusWriter, type ProgressEntry } from './writer.js';
+
+export interface CorpusOptions {
+  out: string;
+  workers?: number;
+  format?: 'jsonl' | 'csv' | 'json';
+  resume?: boolean;
+  quiet?: boolean;
+  packs?: string;
+}
+
+export interface CorpusSummary { total: number; processed: number; skipped: number; ok: number; errors: number; elapsedMs: number; peakRssMB: number }
+
+// workers run the built JavaScript, also when the caller runs from TypeScript sources (tests)
+const WORKER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'corpus', 'worker.js');
+
+/**
+ * Process a corpus in a pool of worker threads. Results are written in input order (a bounded reorder
+ * window keeps memory flat), every input ends as one document record or one error record, and a worker
+ * that dies takes only its current document with it (recorded as an internal error) and is replaced.
+ */
+export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): Promise<CorpusSummary> {
+  const started = new Date();
+  const t0 = Date.now();
+  const rules = loadRules(opts.packs);
+  const workers = Math.max(1, opts.workers ?? availableParallelism());
+  mkdirSync(opts.out, { recursive: true });
+  const paths = [...corpusInputs(inputs)];
+  const writer = new CorpusWriter(opts.out, opts.format === 'csv');
+  const done = await writer.open(Boolean(opts.resume));
+  const doneByPath = new Map<string, ProgressEntry>(done.map((d) => [d.path, d]));
+  const manifestBase = {
+    tool: { name: 'zhidu', version: VERSION, node: process.version },
+    packs: rules.packs,
+    startedAt: started.toISOString(),
+    workers,
+    format: opts.format ?? 'jsonl',
+    resumed: Boolean(opts.resume),
+    outputs: Object.fromEntries(writer.outputs.map((n) => [n, n.endsWith('.csv') ? n : `${n}.jsonl`])),
+    progress: 'progress.jsonl',
+  };
+  writeManifest(opts.out, { ...manifestBase, status: 'running', inputs: paths.length });
+
+  // inputs already done by this tool version with the same bytes are skipped
+  const todo: { index: number; path: string }[] = [];
+  let skipped = 0;
+  paths.forEach((path, index) => {
+    const prev = doneByPath.get(path);
+    if (prev && prev.version === VERSION && existsSync(path)) {
+      const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+      if (prev.key === keyOf(path, sha)) { skipped++; return; }
+    }
+    todo.push({ index, path });
+  });
+
+  const progress = new Progress(io, todo.length, Boolean(opts.quiet));
+  let ok = 0;
+  let errors = 0;
+  let written = 0;
+  const pending = new Map<number, DocResult>();
+  let nextToWrite = 0;
+  const window = workers * 4;
+  let nextToSend = 0;
+
+  await new Promise<void>((resolveAll) => {
+    const pool: { w: Worker; busy: number | null }[] = [];
+    const flush = () => {
+      while (pending.has(nextToWrite)) {
+        const r = pending.get(nextToWrite)!;
+        pending.delete(nextToWrite);
+        writer.write(r, VERSION);
+        if (r.ok) ok++;
+        else errors++;
+        written++;
+        nextToWrite++;
+      }
+      progress.update(written, errors);
+      if (written === todo.length) {
+        for (const p of pool) void p.w.terminate();
+        resolveAll();
+      }
+    };
+    const feed = (slot: { w: Worker; busy: number | null }) => {
+      if (nextToSend >= todo.length || nextToSend >= nextToWrite + window) { slot.busy = null; return; }
+      slot.busy = nextToSend;
+      slot.w.postMessage({ id: nextToSend, path: todo[nextToSend]!.path });
+      nextToSend++;
+    };
+    const spawn = (): { w: Worker; busy: number | null } => {
+      const slot: { w: Worker; busy: number | null } = { w: new Worker(WORKER, { workerData: { packs: opts.packs } }), busy: null };
+      slot.w.on('message', (m: { id: number; result: DocResult }) => {
+        pending.set(m.id, m.result);
+        slot.busy = null;
+        flush();
+        for (const s of pool) if (s.busy === null) feed(s);
+      });
+      const crashed = (why: string) => {
+        const i = pool.indexOf(slot);
+        if (i < 0) return;
+        pool.splice(i, 1);
+        if (slot.busy !== null) {
+          const path = todo[slot.busy]!.path;
+          const rec = { key: keyOf(path, null), error: { code: 'internal', exitCode: 70, message: `${path}: worker crashed (${why}) [internal]` }, source: { path, sha256: null } };
+          pending.set(slot.busy, { key: rec.key, path, sha256: null, ok: false, code: 'internal', lines: { errors: [JSON.stringify(rec)] } });
+        }
+        if (written < todo.length) {
+          const n = spawn();
+          pool.push(n);
+          flush();
+          for (const s of pool) if (s.busy === null) feed(s);
+        }
+      };
+      slot.w.on('error', (e) => crashed(e.message));
+      slot.w.on('exit', (code) => { if (written < todo.length) crashed(`exit code ${code}`); });
+      return slot;
+    };
+    if (!todo.length) { resolveAll(); return; }
+    for (let i = 0; i < Math.min(workers, todo.length); i++) pool.push(spawn());
+    for (const s of pool) feed(s);
+  });
+  progress.update(written, errors, true);
+  writer.close();
+  const elapsedMs = Date.now() - t0;
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  const summary: CorpusSummary = { total: paths.length, processed: written, skipped, ok, errors, elapsedMs, peakRssMB };
+  writeManifest(opts.out, {
+    ...manifestBase, status: 'complete', finishedAt: new Date().toISOString(), inputs: paths.length,
+    counts: { processed: written, skipped, ok, errors }, elapsedMs, peakRssMB,
+    documentsPerSecond: elapsedMs ? Math.round((written / elapsedMs) * 1e5) / 100 : null,
+  });
+  return summary;
+}
+
+/** manifest.json, written atomically: a reader sees the old one or the new one, never half. */
+function writeManifest(dir: string, m: Record<string, unknown>): void {
+  const p = join(dir, 'manifest.json');
+  writeFileSync(`${p}.tmp`, JSON.stringify(m, null, 2) + '\n');
+  renameSync(`${p}.tmp`, p);
+}

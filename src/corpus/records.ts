@@ -1,0 +1,75 @@
+import { formatError } from '../core/errors.js';
+import { analyseBytes } from '../pipeline.js';
+import { readInput } from '../ingest/index.js';
+import { csvRow } from '../render/csv.js';
+import { quantityText } from '../render/quantity-text.js';
+import { createHash } from 'node:crypto';
+import type { ZhiduDocument } from '../schema/document.js';
+
+/** What one input becomes: the lines to append to each output file, all tagged with the input's key. */
+export interface DocResult {
+  key: string;
+  path: string;
+  sha256: string | null;
+  ok: boolean;
+  code?: string;
+  lines: Partial<Record<OutputName, string[]>>;
+}
+
+export type OutputName = 'documents' | 'obligations' | 'statistics' | 'named-numbers' | 'errors' | 'obligations.csv' | 'statistics.csv';
+
+export const CSV_HEADERS: Partial<Record<OutputName, string>> = {
+  'obligations.csv': csvRow(['key', 'path', 'place', 'doc_type', 'article', 'topic', 'actor', 'modality', 'cue', 'action', 'normal', 'value', 'min', 'max', 'unit', 'comparator', 'approx', 'redacted', 'per', 'frequency', 'period', 'condition', 'sanction', 'duplicate', 'clause', 'span_start', 'span_end']),
+  'statistics.csv': csvRow(['key', 'path', 'place', 'doc_type', 'article', 'topic', 'action', 'metric', 'normal', 'value', 'min', 'max', 'unit', 'comparator', 'approx', 'redacted', 'period', 'duplicate', 'clause', 'span_start', 'span_end']),
+};
+
+export const keyOf = (path: string, sha256: string | null) => `${sha256 ?? 'unreadable'}:${path}`;
+
+/**
+ * Process one input into its output records. A pure function of the file's bytes and the rule packs, so a
+ * corpus can be split into shards and run anywhere; a failure is a record, never a lost document.
+ */
+export async function processInput(path: string, packs?: string): Promise<DocResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readInput(path);
+  } catch (e) {
+    return errorResult(path, null, e);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = keyOf(path, sha256);
+  try {
+    const { doc } = await analyseBytes(bytes, path, { packs });
+    return { key, path, sha256, ok: true, lines: docLines(key, doc) };
+  } catch (e) {
+    return errorResult(path, sha256, e);
+  }
+}
+
+function errorResult(path: string, sha256: string | null, e: unknown): DocResult {
+  const f = formatError(e, path);
+  const key = keyOf(path, sha256);
+  const rec = { key, error: { code: f.code, exitCode: f.exitCode, message: f.line.replace(/^zhidu: /, '') }, source: { path, sha256 } };
+  return { key, path, sha256, ok: false, code: f.code, lines: { errors: [JSON.stringify(rec)] } };
+}
+
+/** A clause broken over lines in the source is one CSV line (the span still points at the exact text). */
+const flat = (s: string) => s.replace(/\r?\n/g, '');
+
+function docLines(key: string, doc: ZhiduDocument): DocResult['lines'] {
+  const ref = { key, path: doc.source.path, sha256: doc.source.sha256, place: doc.meta.place.name, docType: doc.meta.docType, title: doc.meta.title };
+  return {
+    documents: [JSON.stringify({ key, ...doc })],
+    obligations: doc.obligations.map((o) => JSON.stringify({ ...ref, ...o })),
+    statistics: doc.statistics.map((s) => JSON.stringify({ ...ref, ...s })),
+    'named-numbers': doc.namedNumbers.map((n) => JSON.stringify({ ...ref, ...n })),
+    'obligations.csv': doc.obligations.map((o) => {
+      const q = o.quantity;
+      return csvRow([key, ref.path, ref.place, ref.docType, o.article, o.topic, o.actor, o.modality, o.cue, o.action, quantityText(q), q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, q?.redacted, o.per, o.frequency, o.period, o.condition, o.sanction, o.duplicate, flat(o.text), o.span[0], o.span[1]]).replace(/\r\n$/, '');
+    }),
+    'statistics.csv': doc.statistics.map((s) => {
+      const q = s.quantity;
+      return csvRow([key, ref.path, ref.place, ref.docType, s.article, s.topic, s.action, s.metric, quantityText(q), q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, q?.redacted, s.period, s.duplicate, flat(s.text), s.span[0], s.span[1]]).replace(/\r\n$/, '');
+    }),
+  };
+}
