@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +133,7 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
   });
   progress.update(written, errors, true);
   writer.close();
+  if (opts.format === 'json') await jsonlToJsonArray(join(opts.out, 'documents.jsonl'), join(opts.out, 'documents.json'));
   const elapsedMs = Date.now() - t0;
   const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
   const summary: CorpusSummary = { total: paths.length, processed: written, skipped, ok, errors, elapsedMs, peakRssMB };
@@ -141,6 +143,21 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
     documentsPerSecond: elapsedMs ? Math.round((written / elapsedMs) * 1e5) / 100 : null,
   });
   return summary;
+}
+
+/** documents.json as one JSON array, streamed line by line from documents.jsonl (never all in memory). */
+async function jsonlToJsonArray(from: string, to: string): Promise<void> {
+  const out = createWriteStream(`${to}.tmp`);
+  const rl = createInterface({ input: createReadStream(from, 'utf8'), crlfDelay: Infinity });
+  let first = true;
+  out.write('[');
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    if (!out.write((first ? '\n' : ',\n') + line)) await new Promise<void>((r) => out.once('drain', () => r()));
+    first = false;
+  }
+  await new Promise<void>((res, rej) => out.end('\n]\n', () => res()).on('error', rej));
+  renameSync(`${to}.tmp`, to);
 }
 
 /** manifest.json, written atomically: a reader sees the old one or the new one, never half. */

@@ -5,6 +5,9 @@ import { processInput } from './records.js';
 // One worker: rule packs and jieba are loaded once, then inputs are processed one message at a time.
 const packs = (workerData as { packs?: string } | null)?.packs;
 loadRules(packs);
+// fault injection for the tests of crash handling: a worker exits when it meets this file name
+const crashOn = process.env.ZHIDU_FAULT_CRASH_ON;
 parentPort!.on('message', (m: { id: number; path: string }) => {
+  if (crashOn && m.path.endsWith(crashOn)) process.exit(3);
   void processInput(m.path, packs).then((result) => parentPort!.postMessage({ id: m.id, result }));
 });
