@@ -77,23 +77,63 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
   // repeat, which never crosses a line break.
   const min = r['duplicate-min-length'];
   const skip = found.map((f) => f.norm);
-  const firstAt = new Map<string, number>();
   const norm = ctx.norm;
-  for (let i = 0; i + min <= norm.length; i++) {
-    const w = norm.slice(i, i + min);
-    if (w.includes('\n') || !w.trim()) continue;
-    const j = firstAt.get(w);
-    if (j === undefined || j + min > i) {
-      if (j === undefined) firstAt.set(w, i);
-      continue;
-    }
+  // windows are keyed by a rolling hash (a collision is checked against the text), not by substrings
+  const firstAt = new HashIndex(norm.length);
+  const B = 31;
+  let pow = 1;
+  for (let k = 1; k < min; k++) pow = Math.imul(pow, B);
+  let h = 0;
+  let lastBreak = -1;
+  for (let i = 0; i < norm.length; i++) {
+    const ch = norm.charCodeAt(i);
+    if (ch === 10) lastBreak = i;
+    if (i >= min) h = (h - Math.imul(norm.charCodeAt(i - min), pow)) | 0;
+    h = (Math.imul(h, B) + ch) | 0;
+    const start = i - min + 1;
+    if (start < 0 || lastBreak >= start) continue;
+    const j = firstAt.getOrSet(h, start);
+    if (j < 0) continue;
+    if (j + min > start || norm.slice(j, j + min) !== norm.slice(start, start + min) || !norm.slice(start, start + min).trim()) continue;
     let len = min;
-    while (i + len < norm.length && norm[j + len] === norm[i + len] && norm[i + len] !== '\n' && j + len < i) len++;
-    const s: Span = [i, i + len];
+    while (start + len < norm.length && norm[j + len] === norm[start + len] && norm[start + len] !== '\n' && j + len < start) len++;
+    const s: Span = [start, start + len];
     if (!skip.some((k) => k[0] < s[1] && s[0] < k[1])) found.push({ norm: s, reason: 'duplicate', duplicateOf: [j, j + len] });
-    i += len - 1;
+    // continue after the repeat, with the hash rebuilt from its last window
+    const resume = start + len - 1;
+    h = 0;
+    for (let k = Math.max(0, resume - min + 1); k <= resume; k++) {
+      h = (Math.imul(h, B) + norm.charCodeAt(k)) | 0;
+      if (norm.charCodeAt(k) === 10) lastBreak = k;
+    }
+    i = resume;
   }
   return found.sort((a, b) => a.norm[0] - b.norm[0] || a.norm[1] - b.norm[1]);
+}
+
+/** An open-addressing table from a 32-bit hash to the first position seen with it (a Map is much slower here). */
+class HashIndex {
+  private keys: Int32Array;
+  private vals: Int32Array;
+  private mask: number;
+  constructor(n: number) {
+    let size = 16;
+    while (size < n * 2) size <<= 1;
+    this.keys = new Int32Array(size);
+    this.vals = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+  /** The position stored for `key`, or -1 after storing `pos` for it. */
+  getOrSet(key: number, pos: number): number {
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    while (this.vals[i] !== -1) {
+      if (this.keys[i] === key) return this.vals[i]!;
+      i = (i + 1) & this.mask;
+    }
+    this.keys[i] = key;
+    this.vals[i] = pos;
+    return -1;
+  }
 }
 
 export function toBoilerplate(ctx: Context, b: BoilerplateNorm[]): Boilerplate[] {

@@ -6,14 +6,21 @@ import { ComparisonSchema, type CompareDoc, type Comparison } from '../schema/co
 import { VERSION } from '../version.js';
 import { findReuse } from './reuse.js';
 import { buildRuleTable, buildStatTable } from './rule-table.js';
-import { alignArticles, similarityMatrix } from './similarity.js';
+import { alignArticles, comparePairs, similarityMatrix } from './similarity.js';
 import { compareStructure } from './themes.js';
 import type { CompareInput } from './types.js';
 
 export { ruleNormal } from './rule-table.js';
 export type { CompareInput } from './types.js';
 
-export interface CompareOptions { topics?: string[]; packs?: string; articles?: boolean }
+export interface CompareOptions {
+  topics?: string[];
+  packs?: string;
+  /** article alignment (default true) */
+  articles?: boolean;
+  /** in comparisons of more than 12 documents, article alignment and reuse look at each document's N most similar (default 5) */
+  neighbours?: number;
+}
 
 const TYPE_LABEL: Record<string, string> = { opinion: '意见', decision: '决定', 'work-review': '综述', speech: '发言', rules: '规定', news: '新闻', other: '文件' };
 
@@ -66,13 +73,15 @@ export function compare(docs: CompareInput[], options: CompareOptions = {}): Com
     d.info.id = id;
     ids.add(id);
   }
+  const matrix = similarityMatrix(rules, docs);
+  const pairs = comparePairs(matrix, options.neighbours ?? 5);
   const result: Comparison = {
     zhidu: { version: VERSION, packs: rules.packs },
     documents: docs.map((d) => d.info),
     rules: buildRuleTable(rules, docs, options.topics),
     statistics: buildStatTable(docs),
-    similarity: { matrix: similarityMatrix(rules, docs), articles: options.articles === false ? [] : alignArticles(rules, docs) },
-    reuse: findReuse(docs, rules.formulae),
+    similarity: { matrix, articles: options.articles === false ? [] : alignArticles(rules, docs, pairs) },
+    reuse: findReuse(docs, rules.formulae, pairs),
     structure: compareStructure(rules, docs),
   };
   return ComparisonSchema.parse(result);

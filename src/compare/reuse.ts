@@ -27,11 +27,16 @@ function compact(d: CompareInput): Compact {
   return { s, at };
 }
 
-function grams(c: Compact): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  for (let i = 0; i + K <= c.s.length; i++) {
-    const g = c.s.slice(i, i + K);
-    if (g.includes('\u0000')) continue;
+/** Trigrams keyed by their three UTF-16 code units packed in one number (cheaper than string keys). */
+function grams(c: Compact): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  const s = c.s;
+  for (let i = 0; i + K <= s.length; i++) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    const d = s.charCodeAt(i + 2);
+    if (a === 0 || b === 0 || d === 0) continue;
+    const g = a * 4294967296 + b * 65536 + d;
     const list = m.get(g);
     if (list) list.push(i);
     else m.set(g, [i]);
@@ -45,21 +50,42 @@ function grams(c: Compact): Map<string, number[]> {
  * MIN_LEN characters long in both. A passage is formulaic when it is in a known formula or in at least half
  * of the corpus (three documents or more); otherwise it is distinctive, a sign of real borrowing.
  */
-export function findReuse(docs: CompareInput[], formulae: string[]): Reuse[] {
+export function findReuse(docs: CompareInput[], formulae: string[], pairs: [number, number][]): Reuse[] {
   const cs = docs.map(compact);
   const gs = cs.map(grams);
   const formulaCompact = formulae.map((f) => ({ f, c: f.replace(/[^\u4e00-\u9fa5\dA-Za-z]/gu, '') }));
   const threshold = Math.max(3, Math.ceil(docs.length / 2));
   const out: Reuse[] = [];
-  for (let a = 0; a < docs.length; a++) {
-    for (let b = a + 1; b < docs.length; b++) {
+  // the same passage text recurs across pairs: its corpus count and formula are looked up once
+  const countCache = new Map<string, number>();
+  const documentsWithText = (t: string) => {
+    let n = countCache.get(t);
+    if (n === undefined) {
+      n = 0;
+      for (const c of cs) if (c.s.includes(t)) n++;
+      countCache.set(t, n);
+    }
+    return n;
+  };
+  const formulaCache = new Map<string, (typeof formulaCompact)[number] | null>();
+  const formulaOf = (t: string) => {
+    let f = formulaCache.get(t);
+    if (f === undefined) {
+      f = formulaCompact.find((x) => x.c.includes(t) || t.includes(x.c) || (x.c.length >= MIN_LEN && shareGram(x.c, t) && longestCommon(x.c, t) >= Math.min(12, x.c.length))) ?? null;
+      formulaCache.set(t, f);
+    }
+    return f;
+  };
+  for (const [a, b] of pairs) {
+    {
       const A = cs[a]!;
       const B = cs[b]!;
       const seeds: [number, number][] = [];
-      for (const [g, ia] of gs[a]!) {
-        const ib = gs[b]!.get(g);
+      const [ga, gb, swap] = gs[a]!.size <= gs[b]!.size ? [gs[a]!, gs[b]!, false] : [gs[b]!, gs[a]!, true];
+      for (const [g, ia] of ga) {
+        const ib = gb.get(g);
         if (!ib || ia.length > MAX_OCCURRENCES || ib.length > MAX_OCCURRENCES) continue;
-        for (const i of ia) for (const j of ib) seeds.push([i, j]);
+        for (const i of ia) for (const j of ib) seeds.push(swap ? [j, i] : [i, j]);
       }
       seeds.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
       const used = new Set<number>();
@@ -95,8 +121,8 @@ export function findReuse(docs: CompareInput[], formulae: string[]): Reuse[] {
         const ctxB = docs[b]!.analysis.ctx;
         const aSpan = ctxA.map.toSource([A.at[start[0]]!, A.at[end[0] - 1]! + 1]);
         const bSpan = ctxB.map.toSource([B.at[start[1]]!, B.at[end[1] - 1]! + 1]);
-        const documentsWith = cs.filter((c) => c.s.includes(textA) || c.s.includes(textB)).length;
-        const formula = formulaCompact.find((f) => f.c.includes(textA) || textA.includes(f.c) || (f.c.length >= MIN_LEN && longestCommon(f.c, textA) >= Math.min(12, f.c.length)));
+        const documentsWith = Math.max(documentsWithText(textA), documentsWithText(textB));
+        const formula = formulaOf(textA);
         pair.push({
           a: docs[a]!.info.id, b: docs[b]!.info.id, aSpan, bSpan,
           aText: ctxA.text.slice(aSpan[0], aSpan[1]), bText: ctxB.text.slice(bSpan[0], bSpan[1]),
@@ -119,6 +145,12 @@ export function findReuse(docs: CompareInput[], formulae: string[]): Reuse[] {
     }
   }
   return out.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : x.aSpan[0] - y.aSpan[0]));
+}
+
+/** Whether two strings share any 4-character run: a cheap test before the quadratic one. */
+function shareGram(a: string, b: string): boolean {
+  for (let i = 0; i + 4 <= b.length; i++) if (a.includes(b.slice(i, i + 4))) return true;
+  return false;
 }
 
 function longestCommon(a: string, b: string): number {

@@ -50,8 +50,24 @@ export function similarityMatrix(rules: Rules, docs: CompareInput[]): number[][]
   return vecs.map((a, i) => vecs.map((b, j) => (i === j ? 1 : round(cosine(a, b)))));
 }
 
+/**
+ * Which pairs of documents get the detailed comparisons (article alignment, text reuse): all pairs in a small
+ * comparison; in a large one each document with its `neighbours` most similar documents, since the number of
+ * pairs grows with the square of the corpus and the interesting reuse is between similar documents.
+ */
+export function comparePairs(matrix: number[][], neighbours: number, allUpTo = 12): [number, number][] {
+  const n = matrix.length;
+  const keep = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const order = matrix[i]!.map((v, j) => [v, j] as const).filter(([, j]) => j !== i).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+    const take = n <= allUpTo ? order : order.slice(0, neighbours);
+    for (const [, j] of take) keep.add(i < j ? `${i},${j}` : `${j},${i}`);
+  }
+  return [...keep].map((k) => k.split(',').map(Number) as [number, number]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
 /** For every article of A, the closest article of B (IDF over all articles of all documents); pairs A < B. */
-export function alignArticles(rules: Rules, docs: CompareInput[], minScore = 0): ArticleMatch[] {
+export function alignArticles(rules: Rules, docs: CompareInput[], pairs: [number, number][], minScore = 0): ArticleMatch[] {
   const arts: { doc: number; path: string; heading: string; bag: string[] }[] = [];
   docs.forEach((d, di) => {
     for (const s of d.analysis.doc.structure) {
@@ -59,11 +75,12 @@ export function alignArticles(rules: Rules, docs: CompareInput[], minScore = 0):
     }
   });
   const vecs = tfidf(arts.map((a) => a.bag));
+  const byDoc = docs.map((_, di) => arts.map((a, k) => ({ a, k })).filter((x) => x.a.doc === di));
   const out: ArticleMatch[] = [];
-  for (let i = 0; i < docs.length; i++) {
-    for (let j = i + 1; j < docs.length; j++) {
-      const as = arts.map((a, k) => ({ a, k })).filter((x) => x.a.doc === i);
-      const bs = arts.map((a, k) => ({ a, k })).filter((x) => x.a.doc === j);
+  for (const [i, j] of pairs) {
+    {
+      const as = byDoc[i]!;
+      const bs = byDoc[j]!;
       if (!as.length || !bs.length) continue;
       for (const x of as) {
         let best = -1;

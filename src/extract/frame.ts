@@ -6,6 +6,7 @@ import { articlePath } from '../structure/index.js';
 import type { DocType, Obligation, Quantity, Section, Statistic } from '../schema/document.js';
 import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
+import { literalRe } from '../packs/index.js';
 
 interface SentenceNorm { span: Span; clauses: Span[] }
 
@@ -33,27 +34,25 @@ function firstOf(text: string, words: readonly string[]): { word: string; at: nu
   return best;
 }
 
-/** The last modal cue before a position that is not part of a false friend (重要, 需要 …). */
-function modalBefore(ctx: Context, text: string) {
+const modalCache = new WeakMap<object, { modal: RegExp; friends: RegExp; byWord: Map<string, string> }>();
+
+/** The last modal cue in a text that is not part of a false friend (重要, 需要 …). */
+function modalBefore(ctx: Context, text: string): { word: string; modality: Obligation['modality']; at: number } | null {
   const o = ctx.rules.obligation;
-  const ff = o['modal-false-friends'];
-  for (let i = text.length - 1; i >= 0; i--) {
-    for (const m of o.modals) {
-      if (!text.startsWith(m.word, i)) continue;
-      const window = text.slice(Math.max(0, i - 3), i + m.word.length + 3);
-      const inFriend = ff.some((f) => {
-        let k = window.indexOf(f);
-        while (k >= 0) {
-          const fs = Math.max(0, i - 3) + k;
-          if (fs <= i && i < fs + f.length) return true;
-          k = window.indexOf(f, k + 1);
-        }
-        return false;
-      });
-      if (!inFriend) return { ...m, at: i };
-    }
+  let c = modalCache.get(o);
+  if (!c) {
+    c = { modal: literalRe(o.modals.map((m) => m.word)), friends: literalRe(o['modal-false-friends']), byWord: new Map(o.modals.map((m) => [m.word, m.modality])) };
+    modalCache.set(o, c);
   }
-  return null;
+  const blocked: [number, number][] = [];
+  for (const m of text.matchAll(c.friends)) blocked.push([m.index!, m.index! + m[0].length]);
+  let best: { word: string; modality: Obligation['modality']; at: number } | null = null;
+  for (const m of text.matchAll(c.modal)) {
+    const at = m.index!;
+    if (blocked.some((b) => b[0] <= at && at < b[1])) continue;
+    best = { word: m[0], modality: c.byWord.get(m[0]) as Obligation['modality'], at };
+  }
+  return best;
 }
 
 function toQuantity(ctx: Context, q: QuantityNorm): Quantity {
@@ -65,6 +64,20 @@ function toQuantity(ctx: Context, q: QuantityNorm): Quantity {
 }
 
 const within = (s: Span, at: number) => s[0] <= at && at < s[1];
+
+/** Index of the sentence containing a position (sentences are sorted and disjoint), or -1. */
+function sentenceAt(sentences: SentenceNorm[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!.span;
+    if (s[1] <= at) lo = mid + 1;
+    else if (s[0] > at) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
 
 export interface FrameInput {
   quantities: QuantityNorm[];
@@ -95,7 +108,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   let prevStat: { sentence: number; metric: string | null; action: string | null; end: number } | null = null;
 
   for (const q of input.quantities) {
-    const si = input.sentences.findIndex((s) => within(s.span, q.norm[0]));
+    const si = sentenceAt(input.sentences, q.norm[0]);
     if (si < 0) continue;
     const sent = input.sentences[si]!;
     const clause = sent.clauses.find((c) => within(c, q.norm[0])) ?? sent.span;
@@ -229,7 +242,15 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
 
 /** Metric and action of a counted thing from jieba tokens: 制定 | 地方性法规 | 15件, or 12家 | 现代农业企业. */
 function statisticParts(tokens: Token[], clause: Span, q: QuantityNorm, afterQ: string): { metric: string | null; action: string | null } {
-  const inClause = tokens.filter((t) => t.span[0] >= clause[0] && t.span[1] <= q.norm[0]);
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.span[0] < clause[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  const inClause: Token[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.span[1] <= q.norm[0]; i++) inClause.push(tokens[i]!);
   let vi = -1;
   for (let i = inClause.length - 1; i >= 0; i--) {
     if (inClause[i]!.tag.startsWith('v')) { vi = i; break; }

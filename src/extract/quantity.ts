@@ -38,6 +38,31 @@ function blockedSpans(ctx: Context): Span[] {
   return out;
 }
 
+/** Sorted, merged spans, for binary search. */
+function mergeSpans(spans: Span[]): Span[] {
+  const s = [...spans].sort((a, b) => a[0] - b[0]);
+  const out: Span[] = [];
+  for (const x of s) {
+    const last = out[out.length - 1];
+    if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
+    else out.push([x[0], x[1]]);
+  }
+  return out;
+}
+
+function overlapsAny(sorted: Span[], s: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = sorted[mid]!;
+    if (m[1] <= s[0]) lo = mid + 1;
+    else if (m[0] >= s[1]) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 /** The comparator word before a number, allowing a short verb phrase in between for 至少/最多. */
 function prefixComparator(ctx: Context, at: number): { cmp: Comparator; start: number } | null {
   const g = grammarFor(ctx.rules);
@@ -68,12 +93,12 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
   const g = grammarFor(ctx.rules);
   const q = ctx.rules.quantity;
   const norm = ctx.norm;
-  const blocked = [...blockedSpans(ctx), ...exclude];
-  const hits = (s: Span) => blocked.some((b) => b[0] < s[1] && s[0] < b[1]);
-  const inBookTitle = (at: number) => {
-    const open = norm.lastIndexOf('《', at);
-    return open >= 0 && norm.lastIndexOf('》', at) < open && norm.indexOf('》', at) >= 0 && norm.indexOf('》', at) - open < 60;
-  };
+  const blocked = mergeSpans([...blockedSpans(ctx), ...exclude]);
+  const hits = (s: Span) => overlapsAny(blocked, s);
+  // 《…》 titles (up to 60 characters): numbers inside name a law or document, they do not count
+  const titles: Span[] = [];
+  for (const m of norm.matchAll(/《[^《》\n]{0,58}》/gu)) titles.push([m.index!, m.index! + m[0].length]);
+  const inBookTitle = (at: number) => overlapsAny(titles, [at, at + 1]);
   const out: QuantityNorm[] = [];
   const taken: Span[] = [];
 

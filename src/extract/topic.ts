@@ -1,7 +1,7 @@
 import type { Rules } from '../packs/index.js';
 
 interface Kw { word: string; topic: string; weight: number; order: number }
-const cache = new WeakMap<Rules, { kws: Kw[]; re: RegExp }>();
+const cache = new WeakMap<Rules, { kws: Kw[]; re: RegExp; byWord: Map<string, Kw[]> }>();
 
 function keywords(rules: Rules) {
   const hit = cache.get(rules);
@@ -12,7 +12,9 @@ function keywords(rules: Rules) {
   });
   kws.sort((a, b) => b.word.length - a.word.length);
   const re = new RegExp(kws.map((k) => k.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
-  const v = { kws, re };
+  const byWord = new Map<string, Kw[]>();
+  for (const k of kws) byWord.set(k.word, [...(byWord.get(k.word) ?? []), k]);
+  const v = { kws, re, byWord };
   cache.set(rules, v);
   return v;
 }
@@ -22,9 +24,7 @@ function keywords(rules: Rules) {
  * is not also counted as 人大代表. `focus` (an offset in `text`) makes keywords near it weigh up to twice as much.
  */
 export function scoreTopics(rules: Rules, text: string, focus?: number): Map<string, number> {
-  const { kws, re } = keywords(rules);
-  const byWord = new Map<string, Kw[]>();
-  for (const k of kws) byWord.set(k.word, [...(byWord.get(k.word) ?? []), k]);
+  const { re, byWord } = keywords(rules);
   const scores = new Map<string, number>();
   re.lastIndex = 0;
   for (const m of text.matchAll(re)) {

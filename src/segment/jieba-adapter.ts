@@ -7,7 +7,7 @@ import type { Rules } from '../packs/index.js';
 
 // The only file that touches nodejieba: its dictionary is process-wide state.
 const require = createRequire(import.meta.url);
-interface Jieba {
+export interface Jieba {
   load(o: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   cut(s: string, hmm?: boolean): string[];
   tag(s: string): { word: string; tag: string }[];
