@@ -75,8 +75,11 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
   const window = workers * 4;
   let nextToSend = 0;
 
+  // each worker holds up to DEPTH documents, so it never waits for the main thread between two
+  const DEPTH = 2;
+  type Slot = { w: Worker; inflight: number[] };
   await new Promise<void>((resolveAll) => {
-    const pool: { w: Worker; busy: number | null }[] = [];
+    const pool: Slot[] = [];
     const flush = () => {
       while (pending.has(nextToWrite)) {
         const r = pending.get(nextToWrite)!;
@@ -93,34 +96,42 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
         resolveAll();
       }
     };
-    const feed = (slot: { w: Worker; busy: number | null }) => {
-      if (nextToSend >= todo.length || nextToSend >= nextToWrite + window) { slot.busy = null; return; }
-      slot.busy = nextToSend;
-      slot.w.postMessage({ id: nextToSend, path: todo[nextToSend]!.path });
-      nextToSend++;
+    const feed = (slot: Slot) => {
+      while (slot.inflight.length < DEPTH && nextToSend < todo.length && nextToSend < nextToWrite + window) {
+        slot.inflight.push(nextToSend);
+        slot.w.postMessage({ id: nextToSend, path: todo[nextToSend]!.path });
+        nextToSend++;
+      }
     };
-    const spawn = (): { w: Worker; busy: number | null } => {
-      const slot: { w: Worker; busy: number | null } = { w: new Worker(WORKER, { workerData: { packs: opts.packs } }), busy: null };
+    const feedAll = () => { for (const s of pool) feed(s); };
+    const spawn = (): Slot => {
+      const slot: Slot = { w: new Worker(WORKER, { workerData: { packs: opts.packs } }), inflight: [] };
       slot.w.on('message', (m: { id: number; result: DocResult }) => {
         pending.set(m.id, m.result);
-        slot.busy = null;
+        slot.inflight = slot.inflight.filter((x) => x !== m.id);
         flush();
-        for (const s of pool) if (s.busy === null) feed(s);
+        feedAll();
       });
       const crashed = (why: string) => {
         const i = pool.indexOf(slot);
         if (i < 0) return;
         pool.splice(i, 1);
-        if (slot.busy !== null) {
-          const path = todo[slot.busy]!.path;
+        // the document being processed is recorded as lost; the ones queued behind it are sent again
+        const [current, ...queued] = slot.inflight;
+        if (current !== undefined) {
+          const path = todo[current]!.path;
           const rec = { key: keyOf(path, null), error: { code: 'internal', exitCode: 70, message: `${path}: worker crashed (${why}) [internal]` }, source: { path, sha256: null } };
-          pending.set(slot.busy, { key: rec.key, path, sha256: null, ok: false, code: 'internal', lines: { errors: [JSON.stringify(rec)] } });
+          pending.set(current, { key: rec.key, path, sha256: null, ok: false, code: 'internal', lines: { errors: [JSON.stringify(rec)] } });
         }
-        if (written < todo.length) {
+        if (written < todo.length || pending.size) {
           const n = spawn();
           pool.push(n);
+          for (const id of queued) {
+            n.inflight.push(id);
+            n.w.postMessage({ id, path: todo[id]!.path });
+          }
           flush();
-          for (const s of pool) if (s.busy === null) feed(s);
+          feedAll();
         }
       };
       slot.w.on('error', (e) => crashed(e.message));
@@ -129,7 +140,7 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
     };
     if (!todo.length) { resolveAll(); return; }
     for (let i = 0; i < Math.min(workers, todo.length); i++) pool.push(spawn());
-    for (const s of pool) feed(s);
+    feedAll();
   });
   progress.update(written, errors, true);
   writer.close();
