@@ -7,6 +7,7 @@ import type { DocType, Obligation, Quantity, Section, Statistic } from '../schem
 import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
 import { literalRe } from '../packs/index.js';
+import { parseAnyNumber } from '../core/cn-number.js';
 
 interface SentenceNorm { span: Span; clauses: Span[] }
 
@@ -119,12 +120,13 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const sentText = norm.slice(sent.span[0], sent.span[1]);
     const afterQ = norm.slice(q.norm[1], clause[1]);
     const per = lastOf(sentBefore, perWords);
-    const freq = lastOf(sentBefore, freqWords);
+    const freq = frequencyBefore(ctx, sentBefore, freqWords);
     // a frequency word makes a rule only in its own clause; 每人 governs the clauses after it too
     const freqInClause = freq !== null && freq.at >= clause[0] - sent.span[0];
     const modal = modalBefore(ctx, sentBefore);
     const sanction = firstOf(sentText, o.sanctions);
-    const violation = o['violation-counts'].some((w) => afterQ.startsWith(w));
+    const violationZone = afterQ.slice(0, o['violation-reach'] + 3);
+    const violation = o['violation-counts'].some((w) => violationZone.includes(w));
     const stat = statCue.test(clauseBefore);
     // in a rule document a report marker (去年, 五年来, 共…) earlier in the sentence makes a statistic,
     // unless a rule cue comes after it
@@ -176,7 +178,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         cue: modal ? modal.word : null,
         action,
         frequency: freq ? freq.word : null,
-        period: freq ? o.frequency.find((f) => f.word === freq.word)!.period : null,
+        period: freq ? freq.period : null,
         per: per ? o.per.find((p) => p.word === per.word)!.per : null,
         condition: cond ? sentBefore.slice(cond.at).replace(/[,，]$/u, '') : violation ? clauseText.replace(/[,，]$/u, '') : null,
         sanction: sanction ? sentText.slice(sanction.at).replace(/[。；;]$/u, '') : null,
@@ -205,7 +207,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       if (usedClauses.has(clause[0]) || excluded.some((e) => e[0] < clause[1] && clause[0] < e[1])) continue;
       const text = norm.slice(clause[0], clause[1]);
       // only a real period makes a frequency rule (每次 and 定期 say when, not how often)
-      const freq = firstOf(text, o.frequency.filter((f) => f.word.startsWith('每') && f.period !== 'occasion').map((f) => f.word));
+      const freq = frequencyBefore(ctx, text, o.frequency.filter((f) => f.word.startsWith('每') && f.period !== 'occasion').map((f) => f.word));
       if (!freq) continue;
       const sentBefore = norm.slice(sent.span[0], clause[1]);
       const modal = modalBefore(ctx, sentBefore);
@@ -229,7 +231,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         cue: modal ? modal.word : null,
         action: rest.replace(STRIP_HEAD, '') || null,
         frequency: freq.word,
-        period: o.frequency.find((f) => f.word === freq.word)!.period,
+        period: freq.period,
         per: null,
         condition: null,
         sanction: null,
@@ -238,6 +240,25 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   }
   obligations.sort((a, b) => a.span[0] - b.span[0] || (a.quantity?.span[0] ?? 0) - (b.quantity?.span[0] ?? 0));
   return { obligations, statistics };
+}
+
+const everyCache = new WeakMap<object, RegExp>();
+
+/** The last frequency word before a position, with its period: 每年 → year, 每两个月 → 2-month. */
+function frequencyBefore(ctx: Context, text: string, words: string[]): { word: string; at: number; period: string } | null {
+  const o = ctx.rules.obligation;
+  const plain = lastOf(text, words);
+  let re = everyCache.get(o);
+  if (!re) { re = new RegExp(o['frequency-every'], 'gu'); everyCache.set(o, re); }
+  let every: { word: string; at: number; period: string } | null = null;
+  for (const m of text.matchAll(re)) {
+    const n = parseAnyNumber(m.groups!.n!);
+    const unit = o['frequency-units'][m.groups!.unit!];
+    if (n !== null && unit) every = { word: m[0], at: m.index!, period: n === 1 ? unit : `${n}-${unit}` };
+  }
+  const p = plain ? { ...plain, period: o.frequency.find((f) => f.word === plain.word)!.period } : null;
+  if (every && (!p || every.at >= p.at)) return every;
+  return p;
 }
 
 /** Metric and action of a counted thing from jieba tokens: 制定 | 地方性法规 | 15件, or 12家 | 现代农业企业. */

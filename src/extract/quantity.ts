@@ -151,6 +151,7 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     if (hits(s) || taken.some((t) => t[0] < end && start < t[1])) { g.main.lastIndex = start + 1; continue; }
     // ordinals and names: 第十六届, 二次会议, 十二次党代会, 100周年
     if (/第$/.test(before) || q['not-quantity']['preceded-by'].some((w) => before.endsWith(w))) continue;
+    if (before.endsWith('每') && q['not-quantity']['every-time-units'].includes(unitRaw)) continue;
     if (q['not-quantity']['followed-by'].some((w) => following.startsWith(w) || norm.slice(unitAt + unitRaw.length).startsWith(w))) continue;
     if (q['not-quantity']['word-suffix'].some((w) => norm.startsWith(w, unitAt + unitRaw.length))) continue;
     // dates: a four-digit year, or a month/day

@@ -35,6 +35,7 @@ const QuantityYaml = z.object({
     'place-suffix': z.array(z.string()),
     'session-ordinal': z.string(),
     'word-suffix': z.array(z.string()),
+    'every-time-units': z.array(z.string()),
   }),
   'indefinite-one': z.object({ 'keep-units': z.array(z.string()) }),
 });
@@ -83,6 +84,9 @@ const ObligationYaml = z.object({
   'rule-cues': z.array(z.string()),
   sanctions: z.array(z.string()),
   'violation-counts': z.array(z.string()),
+  'violation-reach': z.number().int().min(0),
+  'frequency-every': z.string(),
+  'frequency-units': z.record(z.string(), z.string()),
   conditions: z.array(z.string()),
   actors: z.array(z.string()),
 });

@@ -5,7 +5,8 @@ import type { Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { Article, Section, Sentence } from '../schema/document.js';
 
-const SECTION = /^(\s*)([一二三四五六七八九十]+)、(.*)$/u;
+// sections: 一、 headings, or 第X章 chapters of a regulation
+const SECTION = /^(\s*)(?:([一二三四五六七八九十]+)、|第([一二三四五六七八九十]+)章[\s　]*)(.*)$/u;
 const ARTICLE_KINDS: { kind: string; re: RegExp; num: (m: RegExpExecArray) => number | null }[] = [
   { kind: 'arabic', re: /^(\s*)(\d{1,3})[.、](?!\d)(.*)$/u, num: (m) => Number(m[2]) },
   { kind: 'tiao', re: /^(\s*)第([一二三四五六七八九十百零]+)条(.*)$/u, num: (m) => parseCnNumber(m[2]!) },
@@ -34,11 +35,12 @@ export function parseStructure(ctx: Context, boilerplate: BoilerplateNorm[]): Se
   lines.forEach((line, i) => {
     const m = SECTION.exec(line.text);
     if (!m) return;
-    const n = parseCnNumber(m[2]!);
+    const label = m[2] ?? m[3]!;
+    const n = parseCnNumber(label);
     const prev = sections.length ? sections[sections.length - 1]!.h.number : 0;
     if (n === null || (n !== prev + 1 && n !== 1)) return;
     if (n === 1 && prev > 0) sections.length = 0; // a new numbering restarts: keep the last run
-    sections.push({ h: { line, number: n, label: m[2]!, lead: m[1]!.length }, lineIdx: i });
+    sections.push({ h: { line, number: n, label, lead: m[1]!.length }, lineIdx: i });
   });
   const docEnd = ctx.norm.trimEnd().length;
   const out: Section[] = [];
