@@ -66,8 +66,10 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
     const apartBefore = p.before >= cap['min-blank-lines'];
     const apartAfter = p.after >= cap['min-blank-lines'];
     const cue = r.captionDate.test(t) || photoWord.test(t);
-    const isCaption: boolean = sentenceLike && !taken.has(p.line.start) &&
-      ((apartBefore && apartAfter) || (apartBefore && (prevCaption || cue)) || (apartAfter && cue));
+    // "图为座谈会现场。": a caption line says so itself
+    const selfCaption = t.length <= 40 && r.caption['photo-openings'].some((w) => t.startsWith(w));
+    const isCaption: boolean = !taken.has(p.line.start) && (selfCaption || (sentenceLike &&
+      ((apartBefore && apartAfter) || (apartBefore && (prevCaption || cue)) || (apartAfter && cue))));
     if (isCaption) mark(p.line, 'photo-caption');
     prevCaption = isCaption;
   }

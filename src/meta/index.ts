@@ -47,6 +47,23 @@ function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
   return null;
 }
 
+/**
+ * A headline when no line names a document type (a news page: 宁乡市人大常委会召开代表工作座谈会): the first
+ * short line without sentence punctuation among the first lines of the body.
+ */
+function findHeadline(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
+  const lines = splitLines(ctx.norm).filter((l) => l.text.trim() && !skip([l.start, l.end])).slice(0, 4);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const t = l.text.trim();
+    if (t.length < 6 || t.length > 60 || /[。；;,，:：]/.test(t) || /^\d/.test(t)) continue;
+    const lead = l.text.length - l.text.trimStart().length;
+    const span = ctx.map.toSource([l.start + lead, l.start + lead + t.length]);
+    return { title: ctx.text.slice(span[0], span[1]), span, docType: 'news', lineIndex: i };
+  }
+  return null;
+}
+
 function levelOf(ctx: Context, place: string): Meta['place']['level'] {
   const hit = [...ctx.rules.meta['place-levels']].sort((a, b) => b.suffix.length - a.suffix.length).find((p) => place.endsWith(p.suffix));
   return hit ? hit.level : null;
@@ -66,7 +83,9 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta 
   const r = ctx.rules.meta;
   const furniture = boilerplate.filter((b) => b.reason !== 'duplicate');
   const skip = (s: Span) => furniture.some((b) => b.norm[0] < s[1] && s[0] < b.norm[1]);
-  const t = findTitle(ctx, skip);
+  const furnished = boilerplate.some((b) => b.reason === 'breadcrumb' || b.reason === 'page-furniture');
+  // a web page without a document title is a news item under its headline
+  const t = findTitle(ctx, skip) ?? (furnished ? findHeadline(ctx, skip) : null);
   const norm = ctx.norm;
 
   const congress = r.congress;

@@ -69,7 +69,7 @@ const BoilerplateYaml = z.object({
   'advertising-words': z.array(z.string()),
   'advertising-neighbour-max': z.number(),
   caption: z.object({
-    'max-length': z.number(), 'min-blank-lines': z.number(), 'photo-words': z.array(z.string()), 'date-opening': z.string(),
+    'max-length': z.number(), 'min-blank-lines': z.number(), 'photo-words': z.array(z.string()), 'photo-openings': z.array(z.string()), 'date-opening': z.string(),
   }),
   'duplicate-min-length': z.number(),
 });

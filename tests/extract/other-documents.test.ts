@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseFile } from '../../src/pipeline.js';
+import { quantityText } from '../../src/render/quantity-text.js';
+import { ROOT } from '../helpers.js';
+
+// Documents written for these tests in the style of other places' texts, to check the rules generalise.
+const doc = async (name: string) => (await analyseFile(join(ROOT, 'tests', 'fixtures', 'docs', name))).doc;
+const rows = (d: Awaited<ReturnType<typeof doc>>) => [...d.obligations, ...d.statistics]
+  .filter((x) => x.quantity)
+  .map((x) => `${x.kind[0]} ${x.topic} ${quantityText(x.quantity)}${x.kind === 'obligation' && x.per ? ' per ' + x.per : ''}${x.period ? ' /' + x.period : ''}`);
+
+describe('documents from other places', () => {
+  it('a regulation with 第X条 articles: thresholds, ranges, frequencies', async () => {
+    const d = await doc('luoyang-rules.txt');
+    expect([d.meta.docType, d.meta.place.name, d.meta.adoptedOn]).toEqual(['rules', '洛阳市', '2021-12-28']);
+    expect(rows(d)).toEqual([
+      'o attendance-discipline ≥2 次 /year',
+      'o attendance-discipline ≥3 次',
+      'o committee-meeting ≥1 次 /2-month',
+      'o committee-meeting 1 次 /half-month',
+      'o research-inspection ≥2 次 /year',
+      'o research-inspection ≥1 篇 per person /year',
+      'o deputy-contact 2–3 名 per person',
+      'o deputy-contact ≥1 次 per person /quarter',
+      'o supervision 6–8 项 /year',
+      'o research-inspection 3–5 项 /year',
+      'o supervision 1–2 次 /year',
+      'o proposals >0.5',
+      'o study-training ≥40 学时 /year',
+      'o study-training ≥6 次 /year',
+    ]);
+    expect(d.obligations.find((o) => o.quantity?.raw === '三次')!.sanction).toBe('建议其辞去常委会组成人员职务');
+  });
+
+  it('a work report: counts, magnitudes, percentage points; 过去一年 is not a quantity', async () => {
+    const d = await doc('linyi-report.txt');
+    expect([d.meta.title, d.meta.docType]).toEqual(['临沂市人大常委会2022年工作报告', 'work-review']);
+    const r = rows(d);
+    expect(r.slice(0, 4)).toEqual(['s committee-meeting 8 次', 's committee-meeting 26 次', 's legislation 3 部', 's supervision 12 项']);
+    expect(r).toContain('s proposals 2.3 百分点 /上年');
+    expect(r).toContain('s deputy-contact 15000 人次');
+    expect(r).toContain('s research-inspection ≈1200 次');
+    expect(r.some((x) => x.endsWith(' 1 年'))).toBe(false);
+  });
+
+  it('a news page: furniture, caption and headline; full-width digits', async () => {
+    const d = await doc('ningxiang-news.txt');
+    expect([d.meta.title, d.meta.docType, d.meta.publishedOn]).toEqual(['宁乡市人大常委会召开代表工作座谈会', 'news', '2023-06-12']);
+    expect(d.boilerplate.map((b) => b.reason)).toEqual(['breadcrumb', 'page-furniture', 'page-furniture', 'photo-caption', 'page-furniture', 'page-furniture']);
+    expect(rows(d)).toEqual([
+      'o deputy-activities ≥1 次 /quarter',
+      'o deputy-activities ≥2 次 per person /year',
+      'o reception ≥1 次 per unit /month',
+      's deputy-activities 29 个 /今年',
+      's deputy-activities 215 场次 /今年',
+      's proposals ≈860 条 /今年',
+      's deputy-activities 431 个 /今年',
+    ]);
+  });
+
+  it('a decision with （一） items under 一、 sections', async () => {
+    const d = await doc('jiujiang-decision.txt');
+    expect(d.structure.map((s) => [s.label, s.articles.map((a) => a.label)])).toEqual([['一', ['一', '二']], ['二', ['一', '二', '三']], ['三', ['一', '二']]]);
+    expect(rows(d)).toEqual([
+      'o deputy-activities ≥1 个 per unit',
+      'o deputy-contact ≥4 次 /year',
+      'o deputy-activities ≥1 次 /year',
+      'o deputy-activities ≥20000 元 per unit /year',
+    ]);
+    expect(d.namedNumbers.map((n) => n.text)).toEqual(['六有']);
+  });
+});
