@@ -78,9 +78,11 @@ const strs = texts.map((b) => b.toString('utf8'));
 const segMs = await time(() => { for (const s of strs) jieba.tag(s); });
 const cutMs = await time(() => { for (const s of strs) jieba.cut(s, true); });
 
-// (b) the whole extract pipeline in this process, one document after another (one worker's work)
+// (b) the whole extract pipeline in this process, one document after another (one worker's work, as a
+// corpus worker runs it: without the per-document zod check, which is timed on its own below)
 await analyseBytes(texts[0], 'warmup.txt');
-const extractMs = await time(async () => { for (let i = 0; i < texts.length; i++) await analyseBytes(texts[i], `doc${i}.txt`); });
+const extractMs = await time(async () => { for (let i = 0; i < texts.length; i++) await analyseBytes(texts[i], `doc${i}.txt`, { validate: false }); });
+const validatedMs = await time(async () => { for (let i = 0; i < texts.length; i++) await analyseBytes(texts[i], `doc${i}.txt`); });
 
 // (c) corpus runs through the CLI, wall time including start-up of the workers
 const corpusRun = (dir, workers) => {
@@ -114,6 +116,7 @@ const lines = [
   row('(a) nodejieba segmentation alone (tag)', segMs, bytes, docs, 'baseline: the call zhidu makes; dictionary load excluded'),
   row('(a′) nodejieba cut, no tags', cutMs, bytes, docs, 'for reference'),
   row('(b) extract, 1 worker (in process)', extractMs),
+  row('(b′) extract with the zod output check (CLI extract)', validatedMs),
   row('(c1) corpus, 1 worker (CLI)', c1.ms, bytes, docs, `peak RSS ${c1.rss} MB`),
   row('(c2) corpus, 2 workers (CLI)', c2.ms, bytes, docs, `peak RSS ${c2.rss} MB`),
   row(`(c1) corpus, 1 worker, ${(smallInfo.bytes / 1048576).toFixed(1)} MB corpus`, c1small.ms, smallInfo.bytes, smallInfo.docs, `peak RSS ${c1small.rss} MB`),

@@ -132,7 +132,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     // unless a rule cue comes after it
     const strong = STRONG_STAT.exec(sentBefore);
     // a number in a rule document is a rule only where the sentence states one (两次视察北京 reports a fact)
-    const ruleCue = Boolean(per || freq || sanction || violation || q.comparator !== 'eq' || modalBefore(ctx, sentText) ||
+    const ruleCue = ruleDoc && Boolean(per || freq || sanction || violation || q.comparator !== 'eq' || modalBefore(ctx, sentText) ||
       o['rule-cues'].some((w) => sentText.includes(w)));
     const isObligation = ruleDoc
       ? ruleCue && (!strong || Boolean((modal && modal.at > strong.index) || (per && per.at > strong.index)))
