@@ -59,11 +59,14 @@ const flat = (s: string) => s.replace(/\r?\n/g, '');
 
 function docLines(key: string, doc: ZhiduDocument): DocResult['lines'] {
   const ref = { key, path: doc.source.path, sha256: doc.source.sha256, place: doc.meta.place.name, docType: doc.meta.docType, title: doc.meta.title };
+  // the document reference is serialised once and spliced in front of each item's own fields
+  const head = JSON.stringify(ref).slice(0, -1) + ',';
+  const withRef = (x: object) => head + JSON.stringify(x).slice(1);
   return {
-    documents: [JSON.stringify({ key, ...doc })],
-    obligations: doc.obligations.map((o) => JSON.stringify({ ...ref, ...o })),
-    statistics: doc.statistics.map((s) => JSON.stringify({ ...ref, ...s })),
-    'named-numbers': doc.namedNumbers.map((n) => JSON.stringify({ ...ref, ...n })),
+    documents: [`{"key":${JSON.stringify(key)},${JSON.stringify(doc).slice(1)}`],
+    obligations: doc.obligations.map(withRef),
+    statistics: doc.statistics.map(withRef),
+    'named-numbers': doc.namedNumbers.map(withRef),
     'obligations.csv': doc.obligations.map((o) => {
       const q = o.quantity;
       return csvRow([key, ref.path, ref.place, ref.docType, o.article, o.topic, o.actor, o.modality, o.cue, o.action, quantityText(q), q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, q?.redacted, o.per, o.frequency, o.period, o.condition, o.sanction, o.duplicate, flat(o.text), o.span[0], o.span[1]]).replace(/\r\n$/, '');
