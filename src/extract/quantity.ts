@@ -165,7 +165,9 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     if (inBookTitle(numStart)) continue;
     // 大写 numerals alone are ordinary characters (队伍, 伍); a bare 百/千/万 is a count only as 万余, 千多
     if (/^[壹贰叁肆伍陆柒捌玖拾佰仟]$/u.test(n1)) continue;
-    if (/^[百千万亿]$/u.test(n1) && !gr.a1 && !gr.a2) continue;
+    if (/^[百千万亿]$/u.test(n1) && !gr.a1 && !gr.a2 && !gr.pre) continue;
+    // 日 counts days only as a time limit (30日内); elsewhere it is a date (5月13日, 每月1日)
+    if (unitRaw === '日' && (/月$/u.test(before) || !/^(?:内|以内|之内)/u.test(norm.slice(unitAt + 1)))) continue;
     const red = isRedacted(ctx, n1);
     if (red && /[A-Za-z0-9]/.test(norm[numStart - 1] ?? '')) continue;
     let value: number | null = red ? null : parseAnyNumber(n1);

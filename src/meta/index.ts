@@ -4,7 +4,6 @@ import { splitLines } from '../core/lines.js';
 import type { Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { DocType, Meta } from '../schema/document.js';
-import { escape } from '../packs/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseCnNumber(s));
@@ -135,4 +134,3 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta 
   };
 }
 
-export { escape };
