@@ -120,7 +120,9 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const sentText = norm.slice(sent.span[0], sent.span[1]);
     const afterQ = norm.slice(q.norm[1], clause[1]);
     const per = lastOf(sentBefore, perWords);
-    const freq = frequencyBefore(ctx, sentBefore, freqWords);
+    // "在3个月内": a time limit, not a count per period, so no frequency applies to it
+    const deadline = /^(?:内|以内|之内)/u.test(afterQ);
+    const freq = deadline ? null : frequencyBefore(ctx, sentBefore, freqWords);
     // a frequency word makes a rule only in its own clause; 每人 governs the clauses after it too
     const freqInClause = freq !== null && freq.at >= clause[0] - sent.span[0];
     const modal = modalBefore(ctx, sentBefore);
@@ -134,9 +136,11 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     // a number in a rule document is a rule only where the sentence states one (两次视察北京 reports a fact)
     const ruleCue = ruleDoc && Boolean(per || freq || sanction || violation || q.comparator !== 'eq' || modalBefore(ctx, sentText) ||
       o['rule-cues'].some((w) => sentText.includes(w)));
+    // in a report, 二季度以来…人均调研5天 is a result; a per-person figure is a rule only without such a marker
+    const reported = strong !== null && !(modal && modal.at > strong.index);
     const isObligation = ruleDoc
       ? ruleCue && (!strong || Boolean((modal && modal.at > strong.index) || (per && per.at > strong.index)))
-      : Boolean(per || (freqInClause && !stat) || sanction || (modal && modal.at >= clause[0] - sent.span[0] && !stat));
+      : Boolean((per && !reported) || (freqInClause && !stat) || sanction || (modal && modal.at >= clause[0] - sent.span[0] && !stat));
     const srcClause = ctx.map.toSource(clause);
     const srcSentence = ctx.map.toSource(sent.span);
     const quantity = toQuantity(ctx, q);

@@ -71,3 +71,27 @@ describe('documents from other places', () => {
     expect(d.namedNumbers.map((n) => n.text)).toEqual(['六有']);
   });
 });
+
+describe('a speech that reports and sets rules', () => {
+  it('reports are statistics, 要求/应当 sentences are rules; 二季度 and 十四届…一次会议 are ordinals', async () => {
+    const d = await doc('speech-session.txt');
+    expect([d.meta.docType, d.meta.title]).toEqual(['speech', '在市十七届人大常委会第一次会议上的讲话']);
+    expect(rows(d)).toEqual([
+      'o committee-meeting 1 次 /month',
+      'o research-inspection ≥1 次 /year',
+      'o proposals 3 个月',
+      'o other 15 日',
+      's committee-meeting 12 次',
+      's committee-meeting 7 次',
+      's supervision 58 项',
+      's study-training 3 期',
+      's study-training ≈500 人次',
+      's legislation 2 部',
+      's legislation 37 个',
+      's proposals 12 条',
+      's research-inspection ≥5 天',
+      's research-inspection 15 篇',
+    ]);
+    expect(d.namedNumbers.map((n) => n.text)).toEqual(['一府一委两院']);
+  });
+});
