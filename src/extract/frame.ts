@@ -17,22 +17,36 @@ const STRONG_STAT = /共计|共(?![同享建治商识])|累计|先后|已经|已
 const STAT_PERIOD = /(五年来|五年以来|近年来|近\d+年来|履职以来|换届以来|本届以来|去年|今年|上年|\d{4}年(?:度)?(?:以来)?)/u;
 const STRIP_HEAD = /^(?:的|要|应|应当|须|必须|并|和|与|及|均|都|可|带头|积极|主动|固定|重点|认真|切实|按时|不断)+/u;
 
+const listRe = new WeakMap<readonly string[], RegExp>();
+const reFor = (words: readonly string[]): RegExp => {
+  let re = listRe.get(words);
+  if (!re) { re = literalRe(words); listRe.set(words, re); }
+  return re;
+};
+
+/**
+ * The occurrence of any of the words that starts last (at one position the longest word wins); the scan
+ * restarts one character after each hit, so 常委会驻会副主任 is found inside 市人大常委会驻会副主任.
+ */
 function lastOf(text: string, words: readonly string[]): { word: string; at: number } | null {
+  if (!words.length) return null;
+  const re = reFor(words);
   let best: { word: string; at: number } | null = null;
-  for (const w of words) {
-    const at = text.lastIndexOf(w);
-    if (at >= 0 && (!best || at > best.at || (at === best.at && w.length > best.word.length))) best = { word: w, at };
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    best = { word: m[0], at: m.index };
+    re.lastIndex = m.index + 1;
   }
   return best;
 }
 
+/** The first occurrence of any of the words. */
 function firstOf(text: string, words: readonly string[]): { word: string; at: number } | null {
-  let best: { word: string; at: number } | null = null;
-  for (const w of words) {
-    const at = text.indexOf(w);
-    if (at >= 0 && (!best || at < best.at || (at === best.at && w.length > best.word.length))) best = { word: w, at };
-  }
-  return best;
+  if (!words.length) return null;
+  const re = reFor(words);
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? { word: m[0], at: m.index } : null;
 }
 
 const modalCache = new WeakMap<object, { modal: RegExp; friends: RegExp; byWord: Map<string, string> }>();
@@ -103,8 +117,9 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   const obligations: Obligation[] = [];
   const statistics: Statistic[] = [];
   const usedClauses = new Set<number>();
-  const freqWords = o.frequency.map((f) => f.word);
-  const perWords = o.per.map((p) => p.word);
+  const freqWords = wordsOf(o.frequency);
+  const perWords = wordsOf(o.per);
+  const everyFreqWords = wordsOf(o.frequency, (f) => f.word.startsWith('每') && f.period !== 'occasion');
   const statCue = new RegExp(o['statistic-cues'].map((w) => (w === '了' ? '了(?!解)' : w)).join('|'), 'u');
   let prevStat: { sentence: number; metric: string | null; action: string | null; end: number } | null = null;
 
@@ -211,7 +226,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       if (usedClauses.has(clause[0]) || excluded.some((e) => e[0] < clause[1] && clause[0] < e[1])) continue;
       const text = norm.slice(clause[0], clause[1]);
       // only a real period makes a frequency rule (每次 and 定期 say when, not how often)
-      const freq = frequencyBefore(ctx, text, o.frequency.filter((f) => f.word.startsWith('每') && f.period !== 'occasion').map((f) => f.word));
+      const freq = frequencyBefore(ctx, text, everyFreqWords);
       if (!freq) continue;
       const sentBefore = norm.slice(sent.span[0], clause[1]);
       const modal = modalBefore(ctx, sentBefore);
@@ -247,6 +262,17 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
 }
 
 const everyCache = new WeakMap<object, RegExp>();
+
+const wordLists = new WeakMap<object, Map<string, string[]>>();
+/** The words of a pack list, computed once per list so their regex is compiled once. */
+function wordsOf<T extends { word: string }>(list: readonly T[], keep?: (x: T) => boolean): string[] {
+  let m = wordLists.get(list);
+  if (!m) { m = new Map(); wordLists.set(list, m); }
+  const key = keep ? 'filtered' : 'all';
+  let w = m.get(key);
+  if (!w) { w = (keep ? list.filter(keep) : list).map((x) => x.word); m.set(key, w); }
+  return w;
+}
 
 /** The last frequency word before a position, with its period: 每年 → year, 每两个月 → 2-month. */
 function frequencyBefore(ctx: Context, text: string, words: string[]): { word: string; at: number; period: string } | null {

@@ -152,7 +152,7 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     // ordinals and names: 第十六届, 二次会议, 十二次党代会, 100周年
     if (/第$/.test(before) || q['not-quantity']['preceded-by'].some((w) => before.endsWith(w))) continue;
     if (before.endsWith('每') && q['not-quantity']['every-time-units'].includes(unitRaw)) continue;
-    if (q['not-quantity']['followed-by'].some((w) => following.startsWith(w) || norm.slice(unitAt + unitRaw.length).startsWith(w))) continue;
+    if (q['not-quantity']['followed-by'].some((w) => following.startsWith(w) || norm.startsWith(w, unitAt + unitRaw.length))) continue;
     if (q['not-quantity']['word-suffix'].some((w) => norm.startsWith(w, unitAt + unitRaw.length))) continue;
     // dates: a four-digit year, or a month/day
     const isYear = unit === '年' && /^\d{4}$|^[〇零一二三四五六七八九]{4}$/.test(n1);
@@ -167,7 +167,7 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     if (/^[壹贰叁肆伍陆柒捌玖拾佰仟]$/u.test(n1)) continue;
     if (/^[百千万亿]$/u.test(n1) && !gr.a1 && !gr.a2 && !gr.pre) continue;
     // 日 counts days only as a time limit (30日内); elsewhere it is a date (5月13日, 每月1日)
-    if (unitRaw === '日' && (/月$/u.test(before) || !/^(?:内|以内|之内)/u.test(norm.slice(unitAt + 1)))) continue;
+    if (unitRaw === '日' && (/月$/u.test(before) || !/^(?:内|以内|之内)/u.test(norm.slice(unitAt + 1, unitAt + 3)))) continue;
     const red = isRedacted(ctx, n1);
     if (red && /[A-Za-z0-9]/.test(norm[numStart - 1] ?? '')) continue;
     let value: number | null = red ? null : parseAnyNumber(n1);
@@ -196,7 +196,7 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     // the indefinite 一 (一份答卷, 一批项目) is not a count unless a comparator or a rule word makes it one
     if (n1 === '一' && !second && comparator === 'eq' && !approx && !q['indefinite-one']['keep-units'].includes(unit)) continue;
     let end2 = end;
-    const incl = g.inclusive.exec(norm.slice(end));
+    const incl = g.inclusive.exec(norm.slice(end, end + 12));
     if (incl && (comparator === 'gte' || comparator === 'lte')) {
       // "三次以上(含三次)": the bracket belongs to this quantity, its number is not another one
       end2 = end + incl[0].length;

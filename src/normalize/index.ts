@@ -5,15 +5,18 @@ const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <
 const TERMINAL = new Set([...'。！？；：!?;:…”"》）)】」』']);
 const MARKER = /^\s*(?:[一二三四五六七八九十]+[、.]|\d+[.、](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节条]|——)/;
 
-/** One character of the source → its normalised form ('' deletes it). Length is 0 or 1, never more. */
-function mapChar(ch: string, t2s: Map<string, string>): string {
-  const c = ch.charCodeAt(0);
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  if (c === 0x3000 || c === 0x00a0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f || c === 0x205f) return ' ';
-  if (c === 0x200b || c === 0xfeff || c === 0x200c || c === 0x200d) return '';
-  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63) return '-';
-  return t2s.get(ch) ?? ch;
+/** One code unit of the source → its normalised code unit, or -1 to delete it. Never more than one. */
+function mapCode(c: number, t2s: Map<number, number>): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3000 || c === 0x00a0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f || c === 0x205f) return 0x20;
+  if (c === 0x200b || c === 0xfeff || c === 0x200c || c === 0x200d) return -1;
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63) return 0x2d;
+  return t2s.get(c) ?? c;
 }
+
+// the normalised code units are turned into a string in one native call
+const utf16 = new TextDecoder('utf-16le');
+const t2sCodes = new WeakMap<Map<string, string>, Map<number, number>>();
 
 /**
  * Which line breaks sit inside a sentence: the line before is body text (long, or inside an open bracket)
@@ -50,20 +53,28 @@ function joinableBreaks(text: string): Set<number> {
 
 /** The normalised view of `text` and its map back: width, spaces, dashes, traditional forms, broken lines. */
 export function normalizeText(text: string, rules: Rules): OffsetMap {
-  const drop = joinableBreaks(text);
-  const out: string[] = [];
-  const toSrc: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (drop.has(i)) continue;
-    const ch = text[i]!;
-    let n: string;
-    if (ch === '\r') n = text[i + 1] === '\n' ? '' : '\n';
-    else if (drop.size && (ch === ' ' || ch === '\t') && (drop.has(i - 1) || drop.has(i + 1))) n = '';
-    else n = mapChar(ch, rules.t2s);
-    if (n === '') continue;
-    out.push(n);
-    toSrc.push(i);
+  let t2s = t2sCodes.get(rules.t2s);
+  if (!t2s) {
+    t2s = new Map([...rules.t2s].map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+    t2sCodes.set(rules.t2s, t2s);
   }
-  toSrc.push(text.length);
-  return new OffsetMap(out.join(''), Int32Array.from(toSrc), text.length);
+  const drop = joinableBreaks(text);
+  const out = new Uint16Array(text.length);
+  const toSrc = new Int32Array(text.length + 1);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (drop.size && drop.has(i)) continue;
+    const c = text.charCodeAt(i);
+    let m: number;
+    if (c === 13) m = text.charCodeAt(i + 1) === 10 ? -1 : 10;
+    else if (drop.size && (c === 32 || c === 9) && (drop.has(i - 1) || drop.has(i + 1))) m = -1;
+    else m = mapCode(c, t2s);
+    if (m < 0) continue;
+    out[n] = m;
+    toSrc[n] = i;
+    n++;
+  }
+  toSrc[n] = text.length;
+  const norm = utf16.decode(out.subarray(0, n));
+  return new OffsetMap(norm, toSrc.slice(0, n + 1), text.length);
 }
