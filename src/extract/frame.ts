@@ -221,8 +221,14 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
 
   // rules that set a frequency but no number: 常委会驻会副主任每月安排接待代表活动
   const excluded = input.excluded;
+  const meiAt: number[] = [];
+  for (let i = norm.indexOf('每'); i >= 0; i = norm.indexOf('每', i + 1)) meiAt.push(i);
+  let mp = 0;
   for (const sent of input.sentences) {
     for (const clause of sent.clauses) {
+      // most clauses have no 每 at all: look it up in the sorted positions before slicing anything
+      while (mp < meiAt.length && meiAt[mp]! < clause[0]) mp++;
+      if (mp >= meiAt.length || meiAt[mp]! >= clause[1]) continue;
       if (usedClauses.has(clause[0]) || excluded.some((e) => e[0] < clause[1] && clause[0] < e[1])) continue;
       const text = norm.slice(clause[0], clause[1]);
       // only a real period makes a frequency rule (每次 and 定期 say when, not how often)

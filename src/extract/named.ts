@@ -33,8 +33,10 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
     const oi = opens.indexOf(ctx.norm[i]!);
     if (oi < 0) continue;
     const close = closes[oi]!;
-    const end = ctx.norm.indexOf(close, i + 1);
-    if (end < 0 || end - i - 1 > 40) continue;
+    // a slogan is short: look for the closing mark only within reach, so unmatched quotes cost nothing
+    const near = ctx.norm.slice(i + 1, i + 42).indexOf(close);
+    const end = near < 0 ? -1 : i + 1 + near;
+    if (end < 0) continue;
     const inner = ctx.norm.slice(i + 1, end);
     if (/[\n。]/.test(inner)) continue;
     let off = i + 1;

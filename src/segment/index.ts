@@ -16,11 +16,13 @@ export function segmentSpans(ctx: Context, spans: Span[], protect: Span[] = []):
   for (const [s, e] of spans) {
     const piece = ctx.norm.slice(s, e);
     if (!piece.trim()) continue;
-    let pos = s;
+    let pos = 0;
     for (const { word, tag } of j.tag(piece)) {
-      const at = ctx.norm.indexOf(word, pos);
-      if (at < 0 || at >= e) continue; // jieba dropped or changed it: skip rather than invent an offset
-      pos = at + word.length;
+      // searched within the piece only: a word jieba changed is skipped rather than given an invented offset
+      const rel = piece.indexOf(word, pos);
+      if (rel < 0) continue;
+      pos = rel + word.length;
+      const at = s + rel;
       if (!word.trim()) continue;
       out.push({ span: [at, at + word.length], word, tag });
     }
