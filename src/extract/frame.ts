@@ -15,6 +15,7 @@ const RULE_DOCS: DocType[] = ['opinion', 'decision', 'rules'];
 /** In a rule document only these undo the default reading as a rule. */
 const STRONG_STAT = /共计|共(?![同享建治商识])|累计|先后|已经|已|五年来|五年以来|近年来|以来|去年|上年|开展了|完成了|制定了|出台了/u;
 const STAT_PERIOD = /(五年来|五年以来|近年来|近\d+年来|履职以来|换届以来|本届以来|去年|今年|上年|\d{4}年(?:度)?(?:以来)?)/u;
+const STRIP_TAIL = /(?:一般|原则上|均|应|应当|须|至少|累计)+$/u;
 const STRIP_HEAD = /^(?:的|要|应|应当|须|必须|并|和|与|及|均|都|可|带头|积极|主动|固定|重点|认真|切实|按时|不断)+/u;
 
 const listRe = new WeakMap<readonly string[], RegExp>();
@@ -143,7 +144,10 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const modal = modalBefore(ctx, sentBefore);
     const sanction = firstOf(sentText, o.sanctions);
     const violationZone = afterQ.slice(0, o['violation-reach'] + 3);
-    const violation = o['violation-counts'].some((w) => violationZone.includes(w));
+    // "两次不参加…的" and "请假累计超过3次的": a count of violations that sets off a consequence
+    const conditional = /的[,，]?$/u.test(clauseText) || o.sanctions.some((w) => sentText.includes(w));
+    const violation = o['violation-counts'].some((w) => violationZone.includes(w)) ||
+      (conditional && o['violation-counts'].some((w) => clauseBefore.includes(w)));
     const stat = statCue.test(clauseBefore);
     // in a rule document a report marker (去年, 五年来, 共…) earlier in the sentence makes a statistic,
     // unless a rule cue comes after it
@@ -154,7 +158,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     // in a report, 二季度以来…人均调研5天 is a result; a per-person figure is a rule only without such a marker
     const reported = strong !== null && !(modal && modal.at > strong.index);
     const isObligation = ruleDoc
-      ? ruleCue && (!strong || Boolean((modal && modal.at > strong.index) || (per && per.at > strong.index)))
+      ? ruleCue && (!strong || violation || Boolean((modal && modal.at > strong.index) || (per && per.at > strong.index)))
       : Boolean((per && !reported) || (freqInClause && !stat) || sanction || (modal && modal.at >= clause[0] - sent.span[0] && !stat));
     const srcClause = ctx.map.toSource(clause);
     const srcSentence = ctx.map.toSource(sent.span);
@@ -187,7 +191,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       let pre = sentBefore.slice(Math.min(cueEnd, sentBefore.length));
       for (const c of ctx.rules.quantity.comparators.prefix) pre = pre.replace(c.word, '');
       const post = afterQ.replace(/^(?:\([^)]*\))/u, '').replace(/[,，;；。:：、].*$/u, '').slice(0, 16);
-      const action = (pre.replace(/^\s*\d+[.、]/u, '').replace(STRIP_HEAD, '') + post).replace(/[,，;；。:：]+$/u, '').trim() || null;
+      const action = (pre.replace(/^\s*\d+[.、]/u, '').replace(STRIP_HEAD, '').replace(STRIP_TAIL, '') + post).replace(/[,，;；。:：]+$/u, '').trim() || null;
       obligations.push({
         ...base,
         id: `o-${quantity.span[0]}`,
@@ -200,7 +204,8 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         period: freq ? freq.period : null,
         per: per ? o.per.find((p) => p.word === per.word)!.per : null,
         condition: cond ? sentBefore.slice(cond.at).replace(/[,，]$/u, '') : violation ? clauseText.replace(/[,，]$/u, '') : null,
-        sanction: sanction ? sentText.slice(sanction.at).replace(/[。；;]$/u, '') : null,
+        // the whole clause that states the consequence: 由主任会议进行约谈, not just 进行约谈
+        sanction: sanction ? sentText.slice(Math.max(0, ...[',', '，', '；', ';'].map((p) => sentText.lastIndexOf(p, sanction.at) + 1))).replace(/[。；;]$/u, '') : null,
       });
     } else {
       const { metric, action } = statisticParts(input.tokens, clause, q, afterQ);

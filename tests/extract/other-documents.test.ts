@@ -95,3 +95,23 @@ describe('a speech that reports and sets rules', () => {
     expect(d.namedNumbers.map((n) => n.text)).toEqual(['一府一委两院']);
   });
 });
+
+describe('an opinion with doubled comparators and a cumulative threshold', () => {
+  it('至少…以上, 一般不少于, 累计超过…的 → 约谈, 每届', async () => {
+    const d = await doc('kunshan-opinion.txt');
+    expect(rows(d)).toEqual([
+      'o deputy-contact ≥2 名 /year',
+      'o deputy-contact ≥5 人次 per person /year',
+      'o supervision ≥2 项 /year',
+      'o supervision 1 次 /half-year',
+      'o research-inspection ≥3 次 /year',
+      'o committee-meeting ≥2/3',
+      'o attendance-discipline >3 次 /year',
+      'o proposals ≥100 %',
+      'o proposals ≥95 %',
+      'o committee-meeting 1 次 /quarter',
+      'o supervision ≥1 次 /term',
+    ]);
+    expect(d.obligations.find((o) => o.quantity?.raw === '3次' && o.topic === 'attendance-discipline')!.sanction).toBe('由主任会议进行约谈');
+  });
+});
