@@ -6,69 +6,22 @@ import { articlePath } from '../structure/index.js';
 import type { DocType, Obligation, Quantity, Section, Statistic } from '../schema/document.js';
 import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
-import { literalRe } from '../packs/index.js';
-import { parseAnyNumber } from '../core/cn-number.js';
+import { firstOf, frequencyBefore, lastOf, modalBefore, wordsOf } from './cues.js';
+import { statisticParts } from './statistic-parts.js';
 
 interface SentenceNorm { span: Span; clauses: Span[] }
 
 const RULE_DOCS: DocType[] = ['opinion', 'decision', 'rules'];
-/** In a rule document only these undo the default reading as a rule. */
-const STRONG_STAT = /共计|共(?![同享建治商识])|累计|先后|已经|已|五年来|五年以来|近年来|以来|去年|上年|开展了|完成了|制定了|出台了/u;
-const STAT_PERIOD = /(五年来|五年以来|近年来|近\d+年来|履职以来|换届以来|本届以来|去年|今年|上年|\d{4}年(?:度)?(?:以来)?)/u;
-const STRIP_TAIL = /(?:一般|原则上|均|应|应当|须|至少|累计)+$/u;
-const STRIP_HEAD = /^(?:的|要|应|应当|须|必须|并|和|与|及|均|都|可|带头|积极|主动|固定|重点|认真|切实|按时|不断)+/u;
-
-const listRe = new WeakMap<readonly string[], RegExp>();
-const reFor = (words: readonly string[]): RegExp => {
-  let re = listRe.get(words);
-  if (!re) { re = literalRe(words); listRe.set(words, re); }
-  return re;
-};
-
-/**
- * The occurrence of any of the words that starts last (at one position the longest word wins); the scan
- * restarts one character after each hit, so 常委会驻会副主任 is found inside 市人大常委会驻会副主任.
- */
-function lastOf(text: string, words: readonly string[]): { word: string; at: number } | null {
-  if (!words.length) return null;
-  const re = reFor(words);
-  let best: { word: string; at: number } | null = null;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    best = { word: m[0], at: m.index };
-    re.lastIndex = m.index + 1;
-  }
-  return best;
-}
-
-/** The first occurrence of any of the words. */
-function firstOf(text: string, words: readonly string[]): { word: string; at: number } | null {
-  if (!words.length) return null;
-  const re = reFor(words);
-  re.lastIndex = 0;
-  const m = re.exec(text);
-  return m ? { word: m[0], at: m.index } : null;
-}
-
-const modalCache = new WeakMap<object, { modal: RegExp; friends: RegExp; byWord: Map<string, string> }>();
-
-/** The last modal cue in a text that is not part of a false friend (重要, 需要 …). */
-function modalBefore(ctx: Context, text: string): { word: string; modality: Obligation['modality']; at: number } | null {
+const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; head: RegExp; tail: RegExp }>();
+/** The pack's sentence-level patterns, compiled once per pack. */
+function patterns(ctx: Context) {
   const o = ctx.rules.obligation;
-  let c = modalCache.get(o);
-  if (!c) {
-    c = { modal: literalRe(o.modals.map((m) => m.word)), friends: literalRe(o['modal-false-friends']), byWord: new Map(o.modals.map((m) => [m.word, m.modality])) };
-    modalCache.set(o, c);
+  let p = patternCache.get(o);
+  if (!p) {
+    p = { report: new RegExp(o['report-markers'], 'u'), period: new RegExp(o['statistic-period'], 'u'), head: new RegExp(o['action-strip-head'], 'u'), tail: new RegExp(o['action-strip-tail'], 'u') };
+    patternCache.set(o, p);
   }
-  const blocked: [number, number][] = [];
-  for (const m of text.matchAll(c.friends)) blocked.push([m.index!, m.index! + m[0].length]);
-  let best: { word: string; modality: Obligation['modality']; at: number } | null = null;
-  for (const m of text.matchAll(c.modal)) {
-    const at = m.index!;
-    if (blocked.some((b) => b[0] <= at && at < b[1])) continue;
-    best = { word: m[0], modality: c.byWord.get(m[0]) as Obligation['modality'], at };
-  }
-  return best;
+  return p;
 }
 
 function toQuantity(ctx: Context, q: QuantityNorm): Quantity {
@@ -112,6 +65,7 @@ export interface FrameInput {
  */
 export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obligation[]; statistics: Statistic[] } {
   const o = ctx.rules.obligation;
+  const { report: reportMarker, period: statPeriod, head: stripHead, tail: stripTail } = patterns(ctx);
   const norm = ctx.norm;
   const ruleDoc = RULE_DOCS.includes(input.docType);
   const dupes = input.boilerplate.filter((b) => b.reason === 'duplicate').map((b) => b.norm);
@@ -151,7 +105,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const stat = statCue.test(clauseBefore);
     // in a rule document a report marker (去年, 五年来, 共…) earlier in the sentence makes a statistic,
     // unless a rule cue comes after it
-    const strong = STRONG_STAT.exec(sentBefore);
+    const strong = reportMarker.exec(sentBefore);
     // a number in a rule document is a rule only where the sentence states one (两次视察北京 reports a fact)
     const ruleCue = ruleDoc && Boolean(per || freq || sanction || violation || q.comparator !== 'eq' || modalBefore(ctx, sentText) ||
       o['rule-cues'].some((w) => sentText.includes(w)));
@@ -191,7 +145,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       let pre = sentBefore.slice(Math.min(cueEnd, sentBefore.length));
       for (const c of ctx.rules.quantity.comparators.prefix) pre = pre.replace(c.word, '');
       const post = afterQ.replace(/^(?:\([^)]*\))/u, '').replace(/[,，;；。:：、].*$/u, '').slice(0, 16);
-      const action = (pre.replace(/^\s*\d+[.、]/u, '').replace(STRIP_HEAD, '').replace(STRIP_TAIL, '') + post).replace(/[,，;；。:：]+$/u, '').trim() || null;
+      const action = (pre.replace(/^\s*\d+[.、]/u, '').replace(stripHead, '').replace(stripTail, '') + post).replace(/[,，;；。:：]+$/u, '').trim() || null;
       obligations.push({
         ...base,
         id: `o-${quantity.span[0]}`,
@@ -210,7 +164,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     } else {
       const { metric, action } = statisticParts(input.tokens, clause, q, afterQ);
       const sameList = prevStat && prevStat.sentence === si && /^[、和及与]/u.test(norm.slice(prevStat.end, q.norm[0]).replace(/^[^、和及与]*/u, '')) ;
-      const pm = STAT_PERIOD.exec(sentText);
+      const pm = statPeriod.exec(sentText);
       const st: Statistic = {
         ...base,
         id: `s-${quantity.span[0]}`,
@@ -259,7 +213,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         actor: actor ? actor.word : null,
         modality: modal ? modal.modality : 'should',
         cue: modal ? modal.word : null,
-        action: rest.replace(STRIP_HEAD, '') || null,
+        action: rest.replace(stripHead, '') || null,
         frequency: freq.word,
         period: freq.period,
         per: null,
@@ -270,58 +224,4 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   }
   obligations.sort((a, b) => a.span[0] - b.span[0] || (a.quantity?.span[0] ?? 0) - (b.quantity?.span[0] ?? 0));
   return { obligations, statistics };
-}
-
-const everyCache = new WeakMap<object, RegExp>();
-
-const wordLists = new WeakMap<object, Map<string, string[]>>();
-/** The words of a pack list, computed once per list so their regex is compiled once. */
-function wordsOf<T extends { word: string }>(list: readonly T[], keep?: (x: T) => boolean): string[] {
-  let m = wordLists.get(list);
-  if (!m) { m = new Map(); wordLists.set(list, m); }
-  const key = keep ? 'filtered' : 'all';
-  let w = m.get(key);
-  if (!w) { w = (keep ? list.filter(keep) : list).map((x) => x.word); m.set(key, w); }
-  return w;
-}
-
-/** The last frequency word before a position, with its period: 每年 → year, 每两个月 → 2-month. */
-function frequencyBefore(ctx: Context, text: string, words: string[]): { word: string; at: number; period: string } | null {
-  const o = ctx.rules.obligation;
-  const plain = lastOf(text, words);
-  let re = everyCache.get(o);
-  if (!re) { re = new RegExp(o['frequency-every'], 'gu'); everyCache.set(o, re); }
-  let every: { word: string; at: number; period: string } | null = null;
-  for (const m of text.matchAll(re)) {
-    const n = parseAnyNumber(m.groups!.n!);
-    const unit = o['frequency-units'][m.groups!.unit!];
-    if (n !== null && unit) every = { word: m[0], at: m.index!, period: n === 1 ? unit : `${n}-${unit}` };
-  }
-  const p = plain ? { ...plain, period: o.frequency.find((f) => f.word === plain.word)!.period } : null;
-  if (every && (!p || every.at >= p.at)) return every;
-  return p;
-}
-
-/** Metric and action of a counted thing from jieba tokens: 制定 | 地方性法规 | 15件, or 12家 | 现代农业企业. */
-function statisticParts(tokens: Token[], clause: Span, q: QuantityNorm, afterQ: string): { metric: string | null; action: string | null } {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.span[0] < clause[0]) lo = mid + 1;
-    else hi = mid;
-  }
-  const inClause: Token[] = [];
-  for (let i = lo; i < tokens.length && tokens[i]!.span[1] <= q.norm[0]; i++) inClause.push(tokens[i]!);
-  let vi = -1;
-  for (let i = inClause.length - 1; i >= 0; i--) {
-    if (inClause[i]!.tag.startsWith('v')) { vi = i; break; }
-  }
-  const action = vi >= 0 ? inClause[vi]!.word : null;
-  const between = inClause.slice(vi + 1).map((t) => t.word).join('').replace(/^[的了]/u, '');
-  const following = afterQ.replace(/^[的]/u, '').replace(/[,，;；。:：、和及与].*$/u, '').trim();
-  const metric = following && /^[\u4e00-\u9fa5“"《]/u.test(following) && !/^(?:参与|来自|以上|左右)/u.test(following)
-    ? following.slice(0, 20)
-    : between || null;
-  return { metric, action };
 }

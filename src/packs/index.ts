@@ -86,6 +86,10 @@ const ObligationYaml = z.object({
   'violation-counts': z.array(z.string()),
   'violation-reach': z.number().int().min(0),
   'frequency-every': z.string(),
+  'report-markers': z.string(),
+  'statistic-period': z.string(),
+  'action-strip-head': z.string(),
+  'action-strip-tail': z.string(),
   'frequency-units': z.record(z.string(), z.string()),
   conditions: z.array(z.string()),
   actors: z.array(z.string()),
@@ -197,6 +201,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
 
   const op = open('obligation');
   const obligation = readYaml(op, 'obligation.yaml', ObligationYaml);
+  for (const k of ['frequency-every', 'report-markers', 'statistic-period', 'action-strip-head', 'action-strip-tail'] as const) compileRegex(op, 'obligation.yaml', obligation[k]);
   close(op);
 
   const tp = open('topics');

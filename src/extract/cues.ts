@@ -1,0 +1,89 @@
+import type { Context } from '../core/context.js';
+import { parseAnyNumber } from '../core/cn-number.js';
+import { literalRe } from '../packs/index.js';
+import type { Obligation } from '../schema/document.js';
+
+// Cue words of the obligation pack found in a piece of text: each word list is compiled to one regex, once.
+
+const listRe = new WeakMap<readonly string[], RegExp>();
+const reFor = (words: readonly string[]): RegExp => {
+  let re = listRe.get(words);
+  if (!re) { re = literalRe(words); listRe.set(words, re); }
+  return re;
+};
+
+/**
+ * The occurrence of any of the words that starts last (at one position the longest word wins); the scan
+ * restarts one character after each hit, so 常委会驻会副主任 is found inside 市人大常委会驻会副主任.
+ */
+export function lastOf(text: string, words: readonly string[]): { word: string; at: number } | null {
+  if (!words.length) return null;
+  const re = reFor(words);
+  let best: { word: string; at: number } | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    best = { word: m[0], at: m.index };
+    re.lastIndex = m.index + 1;
+  }
+  return best;
+}
+
+/** The first occurrence of any of the words. */
+export function firstOf(text: string, words: readonly string[]): { word: string; at: number } | null {
+  if (!words.length) return null;
+  const re = reFor(words);
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? { word: m[0], at: m.index } : null;
+}
+
+const modalCache = new WeakMap<object, { modal: RegExp; friends: RegExp; byWord: Map<string, string> }>();
+
+/** The last modal cue in a text that is not part of a false friend (重要, 需要 …). */
+export function modalBefore(ctx: Context, text: string): { word: string; modality: Obligation['modality']; at: number } | null {
+  const o = ctx.rules.obligation;
+  let c = modalCache.get(o);
+  if (!c) {
+    c = { modal: literalRe(o.modals.map((m) => m.word)), friends: literalRe(o['modal-false-friends']), byWord: new Map(o.modals.map((m) => [m.word, m.modality])) };
+    modalCache.set(o, c);
+  }
+  const blocked: [number, number][] = [];
+  for (const m of text.matchAll(c.friends)) blocked.push([m.index!, m.index! + m[0].length]);
+  let best: { word: string; modality: Obligation['modality']; at: number } | null = null;
+  for (const m of text.matchAll(c.modal)) {
+    const at = m.index!;
+    if (blocked.some((b) => b[0] <= at && at < b[1])) continue;
+    best = { word: m[0], modality: c.byWord.get(m[0]) as Obligation['modality'], at };
+  }
+  return best;
+}
+
+const everyCache = new WeakMap<object, RegExp>();
+
+const wordLists = new WeakMap<object, Map<string, string[]>>();
+/** The words of a pack list, computed once per list so their regex is compiled once. */
+export function wordsOf<T extends { word: string }>(list: readonly T[], keep?: (x: T) => boolean): string[] {
+  let m = wordLists.get(list);
+  if (!m) { m = new Map(); wordLists.set(list, m); }
+  const key = keep ? 'filtered' : 'all';
+  let w = m.get(key);
+  if (!w) { w = (keep ? list.filter(keep) : list).map((x) => x.word); m.set(key, w); }
+  return w;
+}
+
+/** The last frequency word before a position, with its period: 每年 → year, 每两个月 → 2-month. */
+export function frequencyBefore(ctx: Context, text: string, words: string[]): { word: string; at: number; period: string } | null {
+  const o = ctx.rules.obligation;
+  const plain = lastOf(text, words);
+  let re = everyCache.get(o);
+  if (!re) { re = new RegExp(o['frequency-every'], 'gu'); everyCache.set(o, re); }
+  let every: { word: string; at: number; period: string } | null = null;
+  for (const m of text.matchAll(re)) {
+    const n = parseAnyNumber(m.groups!.n!);
+    const unit = o['frequency-units'][m.groups!.unit!];
+    if (n !== null && unit) every = { word: m[0], at: m.index!, period: n === 1 ? unit : `${n}-${unit}` };
+  }
+  const p = plain ? { ...plain, period: o.frequency.find((f) => f.word === plain.word)!.period } : null;
+  if (every && (!p || every.at >= p.at)) return every;
+  return p;
+}
