@@ -90,3 +90,24 @@ describe('bin/zhidu.js, spawned', () => {
     expect(r.stderr).toMatch(/empty\.txt: file is empty \(0 bytes\) \[input\/empty\]/);
   });
 });
+
+describe('every command, spawned once', () => {
+  const bin = join(ROOT, 'bin', 'zhidu.js');
+  it('schema prints the JSON Schema', () => {
+    const out = JSON.parse(execFileSync(process.execPath, [bin, 'schema'], { encoding: 'utf8' }));
+    expect(out.$ref).toBe('#/$defs/ZhiduDocument');
+  });
+  it('compare --format csv prints one row per rule', () => {
+    const out = execFileSync(process.execPath, [bin, 'compare', join(ROOT, 'corpora', 'renda'), '--format', 'csv', '--topics', 'staffing'], { encoding: 'utf8' });
+    expect(out.trimEnd().split('\r\n')).toHaveLength(2);
+    expect(out).toContain('staffing,dongcheng-2017-opinion,东城 2017 意见,东城区,2017,1 名/单位,1,,,名,eq,false,unit');
+  });
+  it('evaluate prints the totals line', () => {
+    const out = execFileSync(process.execPath, [bin, 'evaluate', join(ROOT, 'corpora', 'renda', 'gold')], { encoding: 'utf8' });
+    expect(out.trimEnd().split('\n').pop()).toBe('F1=1.000 P=1.000 R=1.000 tp=90 gold=90 pred=90');
+  });
+  it('--help lists the exit codes', () => {
+    const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(out).toContain('8   input/pdf-no-text');
+  });
+});
