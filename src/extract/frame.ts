@@ -162,7 +162,8 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         sanction: sanction ? sentText.slice(Math.max(0, ...[',', '，', '；', ';'].map((p) => sentText.lastIndexOf(p, sanction.at) + 1))).replace(/[。；;]$/u, '') : null,
       });
     } else {
-      const { metric, action } = statisticParts(input.tokens, clause, q, afterQ);
+      const prevEnd = prevStat && prevStat.sentence === si ? prevStat.end : clause[0];
+      const { metric, action } = statisticParts(norm, input.tokens, clause, q, prevEnd);
       const sameList = prevStat && prevStat.sentence === si && /^[、和及与]/u.test(norm.slice(prevStat.end, q.norm[0]).replace(/^[^、和及与]*/u, '')) ;
       const pm = statPeriod.exec(sentText);
       const st: Statistic = {

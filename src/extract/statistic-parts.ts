@@ -2,26 +2,62 @@ import type { Span } from '../core/span.js';
 import type { Token } from '../segment/index.js';
 import type { QuantityNorm } from './quantity.js';
 
-/** Metric and action of a counted thing from jieba tokens: 制定 | 地方性法规 | 15件, or 12家 | 现代农业企业. */
-export function statisticParts(tokens: Token[], clause: Span, q: QuantityNorm, afterQ: string): { metric: string | null; action: string | null } {
+/** Tokens whose start lies in [from, to), found by binary search (tokens are sorted and disjoint). */
+function tokensIn(tokens: Token[], from: number, to: number): Token[] {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.span[0] < clause[0]) lo = mid + 1;
+    if (tokens[mid]!.span[0] < from) lo = mid + 1;
     else hi = mid;
   }
-  const inClause: Token[] = [];
-  for (let i = lo; i < tokens.length && tokens[i]!.span[1] <= q.norm[0]; i++) inClause.push(tokens[i]!);
-  let vi = -1;
-  for (let i = inClause.length - 1; i >= 0; i--) {
-    if (inClause[i]!.tag.startsWith('v')) { vi = i; break; }
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.span[0] < to; i++) out.push(tokens[i]!);
+  return out;
+}
+
+const LEAD = /^(?:[、,，;；和及与或等的了]|以及|连续)+/u;
+const TRAIL = /(?:共计|累计|均在|达到|[共达为约近有的、,，])+$/u;
+const isVerb = (t: Token) => t.tag === 'v' || t.tag === 'vd';
+const isNounish = (t: Token) => /^(?:n|vn|a|b|j|f|s|t|nz|ng|l)/.test(t.tag);
+
+/**
+ * What a statistic counts and the verb that did it, from jieba tokens:
+ * 制定 | 地方性法规 | 15件 — 捐献口罩84.5万支、酒精 | 4.5万公斤 — 12家 | 现代农业企业 — 等 | 8部 | 法律法规.
+ * The words before the number are read back to the previous number of the same clause; when they name
+ * nothing, the noun phrase after the unit is the metric.
+ */
+export function statisticParts(norm: string, tokens: Token[], clause: Span, q: QuantityNorm, prevEnd: number): { metric: string | null; action: string | null } {
+  // 12家现代农业企业: a noun phrase right after the unit is what was counted
+  const after = tokensIn(tokens, q.norm[1], clause[1]);
+  const run: Token[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const t = after[i]!;
+    if (run.length === 0 && t.span[0] !== q.norm[1]) break;
+    // a verb that qualifies the noun after it belongs to the phrase (脱贫群众, 扶贫产业)
+    const qualifying = run.length === 0 && isVerb(t) && i + 1 < after.length && isNounish(after[i + 1]!) && after[i + 1]!.span[0] === t.span[1];
+    if (!isNounish(t) && !qualifying) break;
+    run.push(t);
   }
-  const action = vi >= 0 ? inClause[vi]!.word : null;
-  const between = inClause.slice(vi + 1).map((t) => t.word).join('').replace(/^[的了]/u, '');
-  const following = afterQ.replace(/^[的]/u, '').replace(/[,，;；。:：、和及与].*$/u, '').trim();
-  const metric = following && /^[\u4e00-\u9fa5“"《]/u.test(following) && !/^(?:参与|来自|以上|左右)/u.test(following)
-    ? following.slice(0, 20)
-    : between || null;
-  return { metric, action };
+  let metric: string | null = run.length ? norm.slice(run[0]!.span[0], run[run.length - 1]!.span[1]) : null;
+  // otherwise the words before the number, back to the previous number of the clause (or after 等)
+  const from = Math.max(clause[0], prevEnd);
+  let window = norm.slice(from, q.numberAt).replace(LEAD, '');
+  const dengAt = window.lastIndexOf('等');
+  if (dengAt >= 0) window = window.slice(dengAt + 1);
+  const before = tokensIn(tokens, q.numberAt - window.length, q.numberAt);
+  let action: string | null = null;
+  if (before.length && isVerb(before[0]!)) {
+    action = before[0]!.word;
+    window = norm.slice(before[0]!.span[1], q.numberAt);
+  }
+  if (!metric) {
+    const m = window.replace(LEAD, '').replace(TRAIL, '').trim();
+    metric = m.length >= 2 ? m : null;
+  }
+  if (!action) {
+    const earlier = tokensIn(tokens, clause[0], q.numberAt).filter(isVerb);
+    action = earlier.length ? earlier[earlier.length - 1]!.word : null;
+  }
+  return { metric: metric ? metric.slice(-20) : null, action };
 }
