@@ -74,5 +74,9 @@ describe('seed obligations, exact', () => {
     const legis = doc.statistics.filter((s) => s.topic === 'legislation').map((s) => [s.quantity!.raw, s.metric, s.duplicate]);
     expect(legis.slice(0, 4)).toEqual([['15件', '地方性法规', false], ['13件', '地方性法规', false], ['44件次', '地方性法规', false], ['9件', '地方性法规', false]]);
     expect(legis.slice(4, 8).map((l) => l[2])).toEqual([true, true, true, true]);
+    const metric = (raw: string) => { const x = by(raw) as { metric?: string | null; action?: string | null }; return [x.action, x.metric]; };
+    expect([metric('12家'), metric('10余户'), metric('84.5万支'), metric('4.5万公斤'), metric('8部'), metric('43项')]).toEqual([
+      [null, '现代农业企业'], [null, '脱贫群众家中'], ['捐献', '口罩'], ['捐献', '酒精'], [null, '法律法规'], ['决定', '决议决定'],
+    ]);
   });
 });
