@@ -34,12 +34,12 @@ export function scoreTopics(rules: Rules, text: string, focus?: number): Map<str
   return scores;
 }
 
-/** The best topic of the first text that has any keyword (clause, then sentence), or 'other'. */
+/** The best topic of the first text where one reaches the pack's minimum score (clause, then sentence), or 'other'. */
 export function assignTopic(rules: Rules, texts: { text: string; focus?: number }[]): string {
   for (const t of texts) {
     const scores = scoreTopics(rules, t.text, t.focus);
     let best: string | null = null;
-    let bestScore = 0;
+    let bestScore = rules.topicMinScore - 1e-9;
     for (const topic of rules.topics) {
       const s = scores.get(topic.id) ?? 0;
       if (s > bestScore) { best = topic.id; bestScore = s; }

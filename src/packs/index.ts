@@ -96,6 +96,7 @@ const ObligationYaml = z.object({
 });
 
 const TopicsYaml = z.object({
+  'min-score': z.number().min(0),
   topics: z.array(z.object({
     id: z.string().regex(/^[a-z][a-z-]*$/), label: z.string(), keywords: z.record(z.string(), z.number()),
   })),
@@ -126,6 +127,7 @@ export interface Rules {
   named: { slogans: string[]; quoted: z.infer<typeof NamedYaml>['quoted']; patterns: RegExp[]; numeral: RegExp; notIf: RegExp };
   obligation: z.infer<typeof ObligationYaml>;
   topics: Topic[];
+  topicMinScore: number;
   segmentDict: string;
   mainDictMinFrequency: number;
   stopwords: Set<string>;
@@ -205,7 +207,9 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   close(op);
 
   const tp = open('topics');
-  const topics = readYaml(tp, 'topics.yaml', TopicsYaml).topics;
+  const topicsYaml = readYaml(tp, 'topics.yaml', TopicsYaml);
+  const topics = topicsYaml.topics;
+  const topicMinScore = topicsYaml['min-score'];
   close(tp);
 
   const sp = open('segment');
@@ -221,7 +225,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   close(cp);
 
   const rules: Rules = {
-    dir, packs, manifests, t2s, boilerplate, meta, quantity, named, obligation, topics, segmentDict, mainDictMinFrequency, stopwords, formulae, themes,
+    dir, packs, manifests, t2s, boilerplate, meta, quantity, named, obligation, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes,
   };
   cache.set(dir, rules);
   return rules;

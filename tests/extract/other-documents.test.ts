@@ -39,7 +39,7 @@ describe('documents from other places', () => {
     const r = rows(d);
     expect(r.slice(0, 4)).toEqual(['s committee-meeting 8 次', 's committee-meeting 26 次', 's legislation 3 部', 's supervision 12 项']);
     expect(r).toContain('s proposals 2.3 百分点 /上年');
-    expect(r).toContain('s deputy-contact 15000 人次');
+    expect(r).toContain('s research-inspection 15000 人次');
     expect(r).toContain('s research-inspection ≈1200 次');
     expect(r.some((x) => x.endsWith(' 1 年'))).toBe(false);
   });
