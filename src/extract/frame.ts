@@ -92,7 +92,10 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const per = lastOf(sentBefore, perWords);
     // "在3个月内": a time limit, not a count per period, so no frequency applies to it
     const deadline = /^(?:内|以内|之内)/u.test(afterQ);
-    const freq = deadline ? null : frequencyBefore(ctx, sentBefore, freqWords);
+    const freqFound = deadline ? null : frequencyBefore(ctx, sentBefore, freqWords);
+    // "定期走访…，每位组成人员固定联系5名": a vague 定期/每次 before a new 每位 subject does not carry over
+    const vague = freqFound !== null && (freqFound.period === 'regular' || freqFound.period === 'occasion');
+    const freq = freqFound && vague && per && per.at > freqFound.at ? null : freqFound;
     // a frequency word makes a rule only in its own clause; 每人 governs the clauses after it too
     const freqInClause = freq !== null && freq.at >= clause[0] - sent.span[0];
     const modal = modalBefore(ctx, sentBefore);
