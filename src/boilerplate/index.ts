@@ -14,7 +14,8 @@ function paragraphs(lines: Line[]): Para[] {
   for (const line of lines) {
     if (!line.text.trim()) { blanks++; continue; }
     if (out.length) out[out.length - 1]!.after = blanks;
-    out.push({ line, before: out.length ? blanks : Math.max(blanks, 99), after: 99 });
+    // the start and end of the document do not set a paragraph apart: a one-paragraph text is no caption
+    out.push({ line, before: out.length ? blanks : 0, after: 0 });
     blanks = 0;
   }
   return out;

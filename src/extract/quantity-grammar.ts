@@ -20,7 +20,8 @@ export function grammarFor(rules: Rules): Grammar {
   const hit = cache.get(rules);
   if (hit) return hit;
   const q = rules.quantity;
-  const ar = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
+  // thousands may be grouped with , or 、 (1,200 / 1、200): always three digits after the mark
+  const ar = String.raw`\d{1,3}(?:[,、]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
   const cn = `[${CN_NUMERAL_CHARS}]+`;
   const red = alternation(q.redacted.marks);
   const num = `(?:${ar}|${cn}|${red})`;
