@@ -6,6 +6,7 @@ export interface Grammar {
   main: RegExp;
   fraction: RegExp;
   percentCn: RegExp;
+  tenths: RegExp;
   prefixCmp: { word: string; cmp: string; reach: number }[];
   inclusive: RegExp;
 }
@@ -43,8 +44,10 @@ export function grammarFor(rules: Rules): Grammar {
   );
   const fraction = new RegExp(`(?<![\\d${CN_NUMERAL_CHARS}])(?<den>${ar}|${cn})分之(?<numr>${ar}|${cn})(?<sfx>${sfx})?`, 'gu');
   const percentCn = new RegExp(`百分之(?<p>${ar}|${cn})(?<sfx>${sfx})?`, 'gu');
+  // 九成以上: tenths, reported as a percentage (not 一成熟的, 三成员: 成 starting another word)
+  const tenths = new RegExp(`(?<![${CN_NUMERAL_CHARS}\\d])(?<t>[一二两三四五六七八九]|\\d(?:\\.\\d)?)成(?![熟员立为果效绩本就功长都型品交分])(?<a>多|左右)?(?<sfx>${sfx})?`, 'gu');
   const g: Grammar = {
-    main, fraction, percentCn,
+    main, fraction, percentCn, tenths,
     prefixCmp: [...q.comparators.prefix].sort((a, b) => b.word.length - a.word.length),
     inclusive: new RegExp(`^(?:${q.comparators.inclusive.join('|')})`, 'u'),
   };

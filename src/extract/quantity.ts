@@ -125,6 +125,16 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     taken.push(s);
   }
 
+  g.tenths.lastIndex = 0;
+  for (const m of norm.matchAll(g.tenths)) {
+    const v = parseAnyNumber(m.groups!.t!);
+    const s: Span = [m.index!, m.index! + m[0].length];
+    if (v === null || hits(s) || taken.some((t) => t[0] < s[1] && s[0] < t[1])) continue;
+    const pc = prefixComparator(ctx, s[0]);
+    out.push({ norm: s, value: Math.round(v * 10 * 1e4) / 1e4, min: null, max: null, unit: '%', comparator: suffixCmp(ctx, m.groups!.sfx) ?? pc?.cmp ?? 'eq', approx: Boolean(m.groups!.a), redacted: false, ruleId: 'quantity/tenths', numberAt: s[0] });
+    taken.push(s);
+  }
+
   for (const fw of q['fraction-words']) {
     for (let at = norm.indexOf(fw.word); at >= 0; at = norm.indexOf(fw.word, at + 1)) {
       const s: Span = [at, at + fw.word.length];
