@@ -1,6 +1,6 @@
 import { findBoilerplate, toBoilerplate } from './boilerplate/index.js';
 import type { Context } from './core/context.js';
-import type { Span } from './core/span.js';
+import { overlaps, type Span } from './core/span.js';
 import { buildFrames } from './extract/frame.js';
 import { findNamedNumbers, toNamedNumbers } from './extract/named.js';
 import { findQuantities } from './extract/quantity.js';
@@ -38,7 +38,7 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true): A
   const structure = parseStructure(ctx, bp);
   const sentencesNorm = splitSentencesNorm(ctx.norm);
   const skip = bp.filter((b) => b.reason !== 'duplicate').map((b) => b.norm);
-  const named = findNamedNumbers(ctx).filter((n) => !skip.some((s) => s[0] < n.norm[1] && n.norm[0] < s[1]));
+  const named = findNamedNumbers(ctx).filter((n) => !skip.some((s) => overlaps(s, n.norm)));
   // the title names the document; a number in it (五年工作综述) is not a count
   const title = meta.titleSpan ? [map.fromSource(meta.titleSpan)] : [];
   const quantities = findQuantities(ctx, [...skip, ...title, ...named.map((n) => n.norm)]);

@@ -1,6 +1,6 @@
 import type { Context } from '../core/context.js';
 import { splitLines, trimmed, type Line } from '../core/lines.js';
-import type { Span } from '../core/span.js';
+import { overlaps, type Span } from '../core/span.js';
 import type { Boilerplate } from '../schema/document.js';
 
 /** Boilerplate with its span in the normalised view, for later stages to skip. */
@@ -101,7 +101,7 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
     let len = min;
     while (start + len < norm.length && norm[j + len] === norm[start + len] && norm[start + len] !== '\n' && j + len < start) len++;
     const s: Span = [start, start + len];
-    if (!skip.some((k) => k[0] < s[1] && s[0] < k[1])) found.push({ norm: s, reason: 'duplicate', duplicateOf: [j, j + len] });
+    if (!skip.some((k) => overlaps(k, s))) found.push({ norm: s, reason: 'duplicate', duplicateOf: [j, j + len] });
     // continue after the repeat, with the hash rebuilt from its last window
     const resume = start + len - 1;
     h = 0;

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { readManifest, SUPPORTED_EXTENSIONS, type ManifestEntry } from '../corpus/manifest.js';
 import { loadRules, type Rules } from '../packs/index.js';
 import type { Analysis } from '../pipeline.js';
 import { ComparisonSchema, type CompareDoc, type Comparison } from '../schema/compare.js';
@@ -11,6 +12,7 @@ import { compareStructure } from './themes.js';
 import type { CompareInput } from './types.js';
 
 export { ruleNormal } from './rule-table.js';
+export type { ManifestEntry } from '../corpus/manifest.js';
 export type { CompareInput } from './types.js';
 
 export interface CompareOptions {
@@ -24,26 +26,14 @@ export interface CompareOptions {
 
 const TYPE_LABEL: Record<string, string> = { opinion: '意见', decision: '决定', 'work-review': '综述', speech: '发言', rules: '规定', news: '新闻', other: '文件' };
 
-/** A manifest entry for a file, when the file sits in a corpus folder with manifest.json. */
-export interface ManifestEntry { id?: string; file: string; label?: string; place?: string | null; year?: number | null; type?: string }
-
-export function readManifest(dir: string): ManifestEntry[] | null {
-  const p = join(dir, 'manifest.json');
-  if (!existsSync(p)) return null;
-  const m = JSON.parse(readFileSync(p, 'utf8')) as { documents?: ManifestEntry[] };
-  return m.documents ?? null;
-}
-
-const SUPPORTED = new Set(['.txt', '.html', '.htm', '.pdf', '.docx']);
-
 /** Files named on the command line: a folder expands to its manifest's documents, or its supported files, sorted. */
 export function expandInputs(inputs: string[]): { path: string; entry?: ManifestEntry }[] {
   const out: { path: string; entry?: ManifestEntry }[] = [];
   for (const inp of inputs) {
     if (existsSync(inp) && statSync(inp).isDirectory()) {
-      const man = readManifest(inp);
+      const man = readManifest(join(inp, 'manifest.json'));
       if (man) for (const e of man) out.push({ path: join(inp, e.file), entry: e });
-      else for (const f of readdirSync(inp).sort()) if (SUPPORTED.has(extname(f).toLowerCase())) out.push({ path: join(inp, f) });
+      else for (const f of readdirSync(inp).sort()) if (SUPPORTED_EXTENSIONS.has(extname(f).toLowerCase())) out.push({ path: join(inp, f) });
     } else {
       out.push({ path: inp });
     }

@@ -1,3 +1,4 @@
+import { overlaps } from '../core/span.js';
 import type { Reuse } from '../schema/compare.js';
 import type { CompareInput } from './types.js';
 
@@ -135,9 +136,8 @@ export function findReuse(docs: CompareInput[], formulae: string[], pairs: [numb
       pair.sort((x, y) => y.length - x.length || x.aSpan[0] - y.aSpan[0] || x.bSpan[0] - y.bSpan[0]);
       const keptA: [number, number][] = [];
       const keptB: [number, number][] = [];
-      const ov = (s1: [number, number], s2: [number, number]) => s1[0] < s2[1] && s2[0] < s1[1];
       for (const r of pair) {
-        if (keptA.some((k) => ov(k, r.aSpan)) || keptB.some((k) => ov(k, r.bSpan))) continue;
+        if (keptA.some((k) => overlaps(k, r.aSpan)) || keptB.some((k) => overlaps(k, r.bSpan))) continue;
         keptA.push(r.aSpan);
         keptB.push(r.bSpan);
         out.push(r);

@@ -1,5 +1,4 @@
 import type { OffsetMap } from './offset-map.js';
-import type { Span } from './span.js';
 import type { Rules } from '../packs/index.js';
 import type { Diagnostic } from '../schema/document.js';
 
@@ -14,6 +13,3 @@ export interface Context {
   rules: Rules;
   diagnostics: Diagnostic[];
 }
-
-/** A normalised-view span turned into a source span; the only way results get their `span`. */
-export const src = (ctx: Context, s: Span): Span => ctx.map.toSource(s);

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 
-const SUPPORTED = new Set(['.txt', '.html', '.htm', '.pdf', '.docx']);
+import { readManifest, SUPPORTED_EXTENSIONS } from './manifest.js';
 
 /** A glob pattern (`*`, `**`, `?`) as a regular expression over /-separated relative paths. */
 function globToRegex(pattern: string): RegExp {
@@ -40,8 +40,8 @@ export function* corpusInputs(inputs: string[]): Generator<string> {
       for (const f of walk(base)) if (re.test(relative(base, f).split(sep).join('/'))) yield f;
     } else if (existsSync(inp) && statSync(inp).isDirectory()) {
       const man = join(inp, 'manifest.json');
-      if (existsSync(man)) yield* fromManifest(man);
-      else for (const f of walk(inp)) if (SUPPORTED.has(extname(f).toLowerCase())) yield f;
+      if (readManifest(man)) yield* fromManifest(man);
+      else for (const f of walk(inp)) if (SUPPORTED_EXTENSIONS.has(extname(f).toLowerCase())) yield f;
     } else if (inp.endsWith('.json') && existsSync(inp) && isManifest(inp)) {
       yield* fromManifest(inp);
     } else {
@@ -52,13 +52,12 @@ export function* corpusInputs(inputs: string[]): Generator<string> {
 
 function isManifest(p: string): boolean {
   try {
-    return Array.isArray((JSON.parse(readFileSync(p, 'utf8')) as { documents?: unknown }).documents);
+    return readManifest(p) !== null;
   } catch {
     return false;
   }
 }
 
 function* fromManifest(p: string): Generator<string> {
-  const m = JSON.parse(readFileSync(p, 'utf8')) as { documents: { file: string }[] };
-  for (const d of m.documents) yield join(dirname(p), d.file);
+  for (const d of readManifest(p) ?? []) yield join(dirname(p), d.file);
 }

@@ -1,3 +1,4 @@
+import { overlaps } from '../core/span.js';
 import { z } from 'zod';
 import type { ZhiduDocument } from '../schema/document.js';
 
@@ -29,7 +30,7 @@ const occurrences = (text: string, anchor: string): [number, number][] => {
   for (let i = text.indexOf(anchor); i >= 0; i = text.indexOf(anchor, i + 1)) out.push([i, i + anchor.length]);
   return out;
 };
-const overlaps = (a: [number, number] | undefined, b: [number, number] | undefined) => Boolean(a && b && a[0] < b[1] && b[0] < a[1]);
+const overlapsAt = (a: [number, number] | undefined, b: [number, number] | undefined) => Boolean(a && b && overlaps(a, b));
 const sameNum = (a: number | null, b: number | null) =>
   (a === null && b === null) || (a !== null && b !== null && Math.abs(a - b) <= (Number.isInteger(a) ? 1e-9 : 1e-3) * Math.max(1, Math.abs(a)));
 const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
@@ -60,7 +61,7 @@ export function scoreDocument(doc: ZhiduDocument, gold: Gold, sourceText: string
     const where = occurrences(raw, g.anchor)[g.nth ?? 0];
     const units = (g.units ?? [g.unit]).map(normUnit);
     const idx = preds.findIndex((p, i) => {
-      if (used.has(i) || !overlaps(p.span, where) || !units.includes(p.unit)) return false;
+      if (used.has(i) || !overlapsAt(p.span, where) || !units.includes(p.unit)) return false;
       if (g.redacted) return p.redacted;
       if (g.cmp === 'range') return sameNum(num(g.min), p.min) && sameNum(num(g.max), p.max);
       return !p.redacted && sameNum(num(g.value), p.value);

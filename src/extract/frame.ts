@@ -1,5 +1,5 @@
 import type { Context } from '../core/context.js';
-import type { Span } from '../core/span.js';
+import { indexOverlapping, overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { Token } from '../segment/index.js';
 import { articlePath } from '../structure/index.js';
@@ -34,19 +34,6 @@ function toQuantity(ctx: Context, q: QuantityNorm): Quantity {
 
 const within = (s: Span, at: number) => s[0] <= at && at < s[1];
 
-/** Index of the sentence containing a position (sentences are sorted and disjoint), or -1. */
-function sentenceAt(sentences: SentenceNorm[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!.span;
-    if (s[1] <= at) lo = mid + 1;
-    else if (s[0] > at) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 export interface FrameInput {
   quantities: QuantityNorm[];
@@ -79,7 +66,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   let prevStat: { sentence: number; metric: string | null; action: string | null; end: number } | null = null;
 
   for (const q of input.quantities) {
-    const si = sentenceAt(input.sentences, q.norm[0]);
+    const si = indexOverlapping(input.sentences, [q.norm[0], q.norm[0] + 1], (x) => x.span);
     if (si < 0) continue;
     const sent = input.sentences[si]!;
     const clause = sent.clauses.find((c) => within(c, q.norm[0])) ?? sent.span;
@@ -192,7 +179,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       // most clauses have no 每 at all: look it up in the sorted positions before slicing anything
       while (mp < meiAt.length && meiAt[mp]! < clause[0]) mp++;
       if (mp >= meiAt.length || meiAt[mp]! >= clause[1]) continue;
-      if (usedClauses.has(clause[0]) || excluded.some((e) => e[0] < clause[1] && clause[0] < e[1])) continue;
+      if (usedClauses.has(clause[0]) || excluded.some((e) => overlaps(e, clause))) continue;
       const text = norm.slice(clause[0], clause[1]);
       // only a real period makes a frequency rule (每次 and 定期 say when, not how often)
       const freq = frequencyBefore(ctx, text, everyFreqWords);

@@ -1,6 +1,6 @@
 import type { Context } from '../core/context.js';
 import { parseAnyNumber, CN_NUMERAL_CHARS } from '../core/cn-number.js';
-import type { Span } from '../core/span.js';
+import { indexOverlapping, mergeSpans, overlaps, type Span } from '../core/span.js';
 import type { Comparator } from '../schema/document.js';
 import { grammarFor } from './quantity-grammar.js';
 
@@ -38,31 +38,6 @@ function blockedSpans(ctx: Context): Span[] {
   return out;
 }
 
-/** Sorted, merged spans, for binary search. */
-function mergeSpans(spans: Span[]): Span[] {
-  const s = [...spans].sort((a, b) => a[0] - b[0]);
-  const out: Span[] = [];
-  for (const x of s) {
-    const last = out[out.length - 1];
-    if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
-    else out.push([x[0], x[1]]);
-  }
-  return out;
-}
-
-function overlapsAny(sorted: Span[], s: Span): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = sorted[mid]!;
-    if (m[1] <= s[0]) lo = mid + 1;
-    else if (m[0] >= s[1]) hi = mid - 1;
-    else return true;
-  }
-  return false;
-}
-
 /** The comparator word before a number, allowing a short verb phrase in between for 至少/最多. */
 function prefixComparator(ctx: Context, at: number): { cmp: Comparator; start: number } | null {
   const g = grammarFor(ctx.rules);
@@ -94,11 +69,11 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
   const q = ctx.rules.quantity;
   const norm = ctx.norm;
   const blocked = mergeSpans([...blockedSpans(ctx), ...exclude]);
-  const hits = (s: Span) => overlapsAny(blocked, s);
+  const hits = (s: Span) => indexOverlapping(blocked, s, (x) => x) >= 0;
   // 《…》 titles (up to 60 characters): numbers inside name a law or document, they do not count
   const titles: Span[] = [];
   for (const m of norm.matchAll(/《[^《》\n]{0,58}》/gu)) titles.push([m.index!, m.index! + m[0].length]);
-  const inBookTitle = (at: number) => overlapsAny(titles, [at, at + 1]);
+  const inBookTitle = (at: number) => indexOverlapping(titles, [at, at + 1], (x) => x) >= 0;
   const out: QuantityNorm[] = [];
   const taken: Span[] = [];
 
@@ -129,7 +104,7 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
   for (const m of norm.matchAll(g.tenths)) {
     const v = parseAnyNumber(m.groups!.t!);
     const s: Span = [m.index!, m.index! + m[0].length];
-    if (v === null || hits(s) || taken.some((t) => t[0] < s[1] && s[0] < t[1])) continue;
+    if (v === null || hits(s) || taken.some((t) => overlaps(t, s))) continue;
     const pc = prefixComparator(ctx, s[0]);
     out.push({ norm: s, value: Math.round(v * 10 * 1e4) / 1e4, min: null, max: null, unit: '%', comparator: suffixCmp(ctx, m.groups!.sfx) ?? pc?.cmp ?? 'eq', approx: Boolean(m.groups!.a), redacted: false, ruleId: 'quantity/tenths', numberAt: s[0] });
     taken.push(s);
@@ -138,7 +113,7 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
   for (const fw of q['fraction-words']) {
     for (let at = norm.indexOf(fw.word); at >= 0; at = norm.indexOf(fw.word, at + 1)) {
       const s: Span = [at, at + fw.word.length];
-      if (hits(s) || taken.some((t) => t[0] < s[1] && s[0] < t[1])) continue;
+      if (hits(s) || taken.some((t) => overlaps(t, s))) continue;
       out.push({ norm: s, value: fw.value, min: null, max: null, unit: '', comparator: fw.cmp as Comparator, approx: false, redacted: false, ruleId: 'quantity/fraction-word', numberAt: at });
       taken.push(s);
     }
@@ -158,7 +133,7 @@ export function findQuantities(ctx: Context, exclude: Span[]): QuantityNorm[] {
     const unitAt = m[0].lastIndexOf(unitRaw) + start;
     const following = norm.slice(unitAt, unitAt + 8);
     const cnN1 = CN.test(n1);
-    if (hits(s) || taken.some((t) => t[0] < end && start < t[1])) { g.main.lastIndex = start + 1; continue; }
+    if (hits(s) || taken.some((t) => overlaps(t, s))) { g.main.lastIndex = start + 1; continue; }
     // ordinals and names: 第十六届, 二次会议, 十二次党代会, 100周年
     if (/第$/.test(before) || q['not-quantity']['preceded-by'].some((w) => before.endsWith(w))) continue;
     if (before.endsWith('每') && q['not-quantity']['every-time-units'].includes(unitRaw)) continue;

@@ -1,7 +1,7 @@
 import type { Context } from '../core/context.js';
 import { parseCnNumber } from '../core/cn-number.js';
 import { splitLines } from '../core/lines.js';
-import type { Span } from '../core/span.js';
+import { overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { DocType, Meta } from '../schema/document.js';
 
@@ -81,7 +81,7 @@ function lowestUnit(ctx: Context, place: string): string {
 export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta {
   const r = ctx.rules.meta;
   const furniture = boilerplate.filter((b) => b.reason !== 'duplicate');
-  const skip = (s: Span) => furniture.some((b) => b.norm[0] < s[1] && s[0] < b.norm[1]);
+  const skip = (s: Span) => furniture.some((b) => overlaps(b.norm, s));
   const furnished = boilerplate.some((b) => b.reason === 'breadcrumb' || b.reason === 'page-furniture');
   // a web page without a document title is a news item under its headline
   const t = findTitle(ctx, skip) ?? (furnished ? findHeadline(ctx, skip) : null);

@@ -1,5 +1,5 @@
 import type { Context } from '../core/context.js';
-import type { Span } from '../core/span.js';
+import { overlaps, type Span } from '../core/span.js';
 import { getJieba } from './jieba-adapter.js';
 
 /** A token in the normalised view. `tag` is jieba's part of speech; protected number+unit spans are 'mq'. */
@@ -33,7 +33,7 @@ export function segmentSpans(ctx: Context, spans: Span[], protect: Span[] = []):
   for (const t of out) {
     while (pi < prot.length && prot[pi]![1] <= t.span[0]) pi++;
     const p = prot[pi];
-    if (p && t.span[0] < p[1] && p[0] < t.span[1]) {
+    if (p && overlaps(t.span, p)) {
       const last = merged[merged.length - 1];
       if (last && last.tag === 'mq' && last.span[0] === Math.min(p[0], last.span[0]) && last.span[1] >= p[0]) {
         last.span = [last.span[0], Math.max(last.span[1], t.span[1])];
