@@ -12,13 +12,18 @@ import { statisticParts } from './statistic-parts.js';
 interface SentenceNorm { span: Span; clauses: Span[] }
 
 const RULE_DOCS: DocType[] = ['opinion', 'decision', 'rules'];
-const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; head: RegExp; tail: RegExp }>();
+const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; head: RegExp; tail: RegExp; statCue: RegExp }>();
 /** The pack's sentence-level patterns, compiled once per pack. */
 function patterns(ctx: Context) {
   const o = ctx.rules.obligation;
   let p = patternCache.get(o);
   if (!p) {
-    p = { report: new RegExp(o['report-markers'], 'u'), period: new RegExp(o['statistic-period'], 'u'), head: new RegExp(o['action-strip-head'], 'u'), tail: new RegExp(o['action-strip-tail'], 'u') };
+    p = {
+      report: new RegExp(o['report-markers'], 'u'), period: new RegExp(o['statistic-period'], 'u'),
+      head: new RegExp(o['action-strip-head'], 'u'), tail: new RegExp(o['action-strip-tail'], 'u'),
+      // 了 marks a report except in 了解
+      statCue: new RegExp(o['statistic-cues'].map((w) => (w === '了' ? '了(?!解)' : w)).join('|'), 'u'),
+    };
     patternCache.set(o, p);
   }
   return p;
@@ -52,7 +57,7 @@ export interface FrameInput {
  */
 export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obligation[]; statistics: Statistic[] } {
   const o = ctx.rules.obligation;
-  const { report: reportMarker, period: statPeriod, head: stripHead, tail: stripTail } = patterns(ctx);
+  const { report: reportMarker, period: statPeriod, head: stripHead, tail: stripTail, statCue } = patterns(ctx);
   const norm = ctx.norm;
   const ruleDoc = RULE_DOCS.includes(input.docType);
   const dupes = input.boilerplate.filter((b) => b.reason === 'duplicate').map((b) => b.norm);
@@ -62,7 +67,6 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   const freqWords = wordsOf(o.frequency);
   const perWords = wordsOf(o.per);
   const everyFreqWords = wordsOf(o.frequency, (f) => f.word.startsWith('每') && f.period !== 'occasion');
-  const statCue = new RegExp(o['statistic-cues'].map((w) => (w === '了' ? '了(?!解)' : w)).join('|'), 'u');
   let prevStat: { sentence: number; metric: string | null; action: string | null; end: number } | null = null;
 
   for (const q of input.quantities) {
@@ -89,7 +93,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const sanction = firstOf(sentText, o.sanctions);
     const violationZone = afterQ.slice(0, o['violation-reach'] + 3);
     // "两次不参加…的" and "请假累计超过3次的": a count of violations that sets off a consequence
-    const conditional = /的[,，]?$/u.test(clauseText) || o.sanctions.some((w) => sentText.includes(w));
+    const conditional = /的[,，]?$/u.test(clauseText) || sanction !== null;
     const violation = o['violation-counts'].some((w) => violationZone.includes(w)) ||
       (conditional && o['violation-counts'].some((w) => clauseBefore.includes(w)));
     const stat = statCue.test(clauseBefore);
