@@ -2,6 +2,7 @@ import type { Context } from '../core/context.js';
 import { splitLines, trimmed, type Line } from '../core/lines.js';
 import { overlaps, type Span } from '../core/span.js';
 import type { Boilerplate } from '../schema/document.js';
+import { alternation } from '../packs/index.js';
 
 /** Boilerplate with its span in the normalised view, for later stages to skip. */
 export interface BoilerplateNorm { norm: Span; reason: Boilerplate['reason']; duplicateOf?: Span }
@@ -42,7 +43,7 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
   }
 
   // advertising: a short line with an advertising word, and the short lines of the same block around it
-  const adWord = new RegExp(r['advertising-words'].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const adWord = new RegExp(alternation(r['advertising-words']), 'u');
   const isShort = (l: Line) => l.text.trim().length <= r['advertising-neighbour-max'] && !/。/.test(l.text);
   lines.forEach((l, i) => {
     const t = l.text.trim();

@@ -40,7 +40,7 @@ function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
     const srcSpan = ctx.map.toSource(span);
     // the title as printed, line breaks between its parts removed
     const title = ctx.text.slice(srcSpan[0], srcSpan[1]).replace(/\s*\r?\n\s*/g, '').trim()
-      .replace(new RegExp(`(?:${r.title.status})\\s*$`, 'u'), '').trim();
+      .replace(status, '').trim();
     return { title, span: srcSpan, docType: hit.type, lineIndex: i };
   }
   return null;
