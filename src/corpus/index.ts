@@ -10,7 +10,8 @@ import { loadRules } from '../packs/index.js';
 import { VERSION } from '../version.js';
 import { corpusInputs } from './inputs.js';
 import { Progress } from './progress.js';
-import { keyOf, type DocResult } from './records.js';
+import { errorResult, keyOf, type DocResult } from './records.js';
+import { ZhiduError } from '../core/errors.js';
 import { CorpusWriter, type ProgressEntry } from './writer.js';
 
 export interface CorpusOptions {
@@ -120,8 +121,7 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
         const [current, ...queued] = slot.inflight;
         if (current !== undefined) {
           const path = todo[current]!.path;
-          const rec = { key: keyOf(path, null), error: { code: 'internal', exitCode: 70, message: `${path}: worker crashed (${why}) [internal]` }, source: { path, sha256: null } };
-          pending.set(current, { key: rec.key, path, sha256: null, ok: false, code: 'internal', lines: { errors: [JSON.stringify(rec)] } });
+          pending.set(current, errorResult(path, null, new ZhiduError({ code: 'internal', stage: 'corpus', file: path, message: `worker crashed (${why})` })));
         }
         if (written < todo.length || pending.size) {
           const n = spawn();

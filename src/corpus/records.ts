@@ -47,7 +47,8 @@ export async function processInput(path: string, packs?: string): Promise<DocRes
   }
 }
 
-function errorResult(path: string, sha256: string | null, e: unknown): DocResult {
+/** An input that failed, as the one error record it leaves in errors.jsonl. */
+export function errorResult(path: string, sha256: string | null, e: unknown): DocResult {
   const f = formatError(e, path);
   const key = keyOf(path, sha256);
   const rec = { key, error: { code: f.code, exitCode: f.exitCode, message: f.line.replace(/^zhidu: /, '') }, source: { path, sha256 } };
