@@ -1,8 +1,7 @@
 import type { Comparison } from '../schema/compare.js';
 import { csvRow } from './csv.js';
-import { oneLine } from './quantity-text.js';
+import { mdCell as cell } from './quantity-text.js';
 
-const cell = (s: string) => oneLine(s).replace(/\|/g, '\\|');
 
 /** The readable comparison: rule table first, then statistics, similarity, reuse and structure themes. */
 export function comparisonToMarkdown(c: Comparison): string {

@@ -1,7 +1,6 @@
 import type { ZhiduDocument } from '../schema/document.js';
-import { oneLine, quantityText } from './quantity-text.js';
+import { mdCell as cell, quantityText } from './quantity-text.js';
 
-const cell = (s: string | null | undefined) => oneLine(s).replace(/\|/g, '\\|');
 
 /** A readable summary of one document for a person: metadata, outline, rules, statistics, slogans. */
 export function documentToMarkdown(doc: ZhiduDocument): string {

@@ -19,3 +19,6 @@ export function quantityText(q: Quantity | null): string {
 
 /** A CSV/Markdown-safe one-liner. */
 export const oneLine = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** A Markdown table cell: one line, pipes escaped. */
+export const mdCell = (s: string | null | undefined): string => oneLine(s).replace(/\|/g, '\\|');
