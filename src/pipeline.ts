@@ -29,13 +29,15 @@ export interface Analysis {
   skip: Span[];
 }
 
-/** The whole pipeline on decoded input: normalise → boilerplate → meta → structure → quantities → segment → frames. */
+/** The whole pipeline on decoded input: normalise → boilerplate → structure → meta → quantities → segment → frames. */
 export function analyseIngested(ing: Ingested, rules: Rules, validate = true): Analysis {
   const map = normalizeText(ing.text, rules);
   const ctx: Context = { text: ing.text, map, norm: map.norm, rules, diagnostics: [...ing.diagnostics] };
   const bp = findBoilerplate(ctx);
-  const meta = extractMeta(ctx, bp);
   const structure = parseStructure(ctx, bp);
+  // a regulation's history (adoption, amendments) stands between its title and its first chapter or article
+  const regulation = structure.some((s) => s.type === 'article' || /章$/u.test(s.label));
+  const meta = extractMeta(ctx, bp, regulation && structure.length ? map.fromSource(structure[0]!.span)[0] : null);
   const sentencesNorm = splitSentencesNorm(ctx.norm);
   const skip = bp.filter((b) => b.reason !== 'duplicate').map((b) => b.norm);
   const named = findNamedNumbers(ctx).filter((n) => !skip.some((s) => overlaps(s, n.norm)));

@@ -1,3 +1,4 @@
+import { articlesOf } from '../structure/index.js';
 import type { Rules } from '../packs/index.js';
 import type { ArticleMatch } from '../schema/compare.js';
 import type { CompareInput } from './types.js';
@@ -70,9 +71,7 @@ export function comparePairs(matrix: number[][], neighbours: number, allUpTo = 1
 export function alignArticles(rules: Rules, docs: CompareInput[], pairs: [number, number][], minScore = 0): ArticleMatch[] {
   const arts: { doc: number; path: string; heading: string; bag: string[] }[] = [];
   docs.forEach((d, di) => {
-    for (const s of d.analysis.doc.structure) {
-      for (const a of s.articles) arts.push({ doc: di, path: `${s.label}.${a.label}`, heading: a.heading, bag: words(rules, d, a.span[0], a.span[1]) });
-    }
+    for (const { path, article: a } of articlesOf(d.analysis.doc.structure)) arts.push({ doc: di, path, heading: a.heading, bag: words(rules, d, a.span[0], a.span[1]) });
   });
   const vecs = tfidf(arts.map((a) => a.bag));
   const byDoc = docs.map((_, di) => arts.map((a, k) => ({ a, k })).filter((x) => x.a.doc === di));

@@ -19,7 +19,7 @@ export interface DocResult {
 export type OutputName = 'documents' | 'obligations' | 'statistics' | 'named-numbers' | 'errors' | 'obligations.csv' | 'statistics.csv';
 
 export const CSV_HEADERS: Partial<Record<OutputName, string>> = {
-  'obligations.csv': csvRow(['key', 'path', 'place', 'doc_type', 'article', 'topic', 'actor', 'modality', 'cue', 'action', 'normal', 'value', 'min', 'max', 'unit', 'comparator', 'approx', 'redacted', 'per', 'frequency', 'period', 'condition', 'sanction', 'duplicate', 'clause', 'span_start', 'span_end']),
+  'obligations.csv': csvRow(['key', 'path', 'place', 'doc_type', 'article', 'topic', 'actor', 'modality', 'hedged', 'cue', 'action', 'normal', 'measure', 'value', 'min', 'max', 'unit', 'comparator', 'approx', 'redacted', 'canonical_value', 'canonical_unit', 'per', 'frequency', 'period', 'from', 'condition', 'sanction', 'duplicate', 'clause', 'span_start', 'span_end']),
   'statistics.csv': csvRow(['key', 'path', 'place', 'doc_type', 'article', 'topic', 'action', 'metric', 'normal', 'value', 'min', 'max', 'unit', 'comparator', 'approx', 'redacted', 'period', 'duplicate', 'clause', 'span_start', 'span_end']),
 };
 
@@ -70,7 +70,7 @@ function docLines(key: string, doc: ZhiduDocument): DocResult['lines'] {
     'named-numbers': doc.namedNumbers.map(withRef),
     'obligations.csv': doc.obligations.map((o) => {
       const q = o.quantity;
-      return csvRow([key, ref.path, ref.place, ref.docType, o.article, o.topic, o.actor, o.modality, o.cue, o.action, quantityText(q), q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, q?.redacted, o.per, o.frequency, o.period, o.condition, o.sanction, o.duplicate, flat(o.text), o.span[0], o.span[1]]).replace(/\r\n$/, '');
+      return csvRow([key, ref.path, ref.place, ref.docType, o.article, o.topic, o.actor?.text, o.modality, o.hedged, o.cue?.text, o.action?.text, quantityText(q), q?.measure, q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, q?.redacted, q?.canonical?.value, q?.canonical?.unit, o.per, o.frequency, o.period, o.from?.text, o.condition?.text, o.sanction?.text, o.duplicate, flat(o.text), o.span[0], o.span[1]]).replace(/\r\n$/, '');
     }),
     'statistics.csv': doc.statistics.map((s) => {
       const q = s.quantity;

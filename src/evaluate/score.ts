@@ -1,4 +1,5 @@
 import { overlaps } from '../core/span.js';
+import { articlesOf } from '../structure/index.js';
 import { z } from 'zod';
 import type { ZhiduDocument } from '../schema/document.js';
 
@@ -88,11 +89,13 @@ export function scoreDocument(doc: ZhiduDocument, gold: Gold, sourceText: string
   const gm = gold.meta as Record<string, unknown>;
   const m = doc.meta as unknown as Record<string, unknown>;
   const check = (k: string, ok: boolean) => (ok ? s.metaOk : s.metaWrong).push(k);
-  for (const k of ['title', 'docType', 'adoptedOn', 'publishedOn']) if (gm[k] !== undefined) check(k, String(m[k] ?? '').trim() === gm[k]);
+  for (const k of ['title', 'docType', 'adoptedOn', 'publishedOn', 'effectiveOn']) if (gm[k] !== undefined && gm[k] !== null) check(k, String(m[k] ?? '').trim() === gm[k]);
+  if (Array.isArray(gm.amendedOn) && gm.amendedOn.length) check('amendedOn', JSON.stringify([...doc.meta.amendedOn].sort()) === JSON.stringify([...(gm.amendedOn as string[])].sort()));
+  if (gm.chapters !== undefined) check('chapters', doc.structure.filter((x) => x.type === 'section' && x.label.endsWith('章')).length === gm.chapters);
   const gp = gm.place as { name?: string } | undefined;
   if (gp?.name) check('place', doc.meta.place.name === gp.name);
   if (gm.sections !== undefined) check('sections', doc.structure.length === gm.sections);
-  if (gm.articles !== undefined) check('articles', doc.structure.reduce((n, x) => n + x.articles.length, 0) === gm.articles);
+  if (gm.articles !== undefined) check('articles', articlesOf(doc.structure).length === gm.articles);
   return s;
 }
 

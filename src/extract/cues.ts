@@ -39,8 +39,10 @@ export function firstOf(text: string, words: readonly string[]): { word: string;
 
 const modalCache = new WeakMap<object, { modal: RegExp; friends: RegExp; byWord: Map<string, string> }>();
 
-/** The last modal cue in a text that is not part of a false friend (重要, 需要 …). */
-export function modalBefore(ctx: Context, text: string): { word: string; modality: Obligation['modality']; at: number } | null {
+type ModalHit = { word: string; modality: Obligation['modality']; at: number };
+
+/** Modal cues of a text that are not part of a false friend (重要, 需要 …), in order. */
+function modalsIn(ctx: Context, text: string): ModalHit[] {
   const o = ctx.rules.obligation;
   let c = modalCache.get(o);
   if (!c) {
@@ -49,13 +51,24 @@ export function modalBefore(ctx: Context, text: string): { word: string; modalit
   }
   const blocked: [number, number][] = [];
   for (const m of text.matchAll(c.friends)) blocked.push([m.index!, m.index! + m[0].length]);
-  let best: { word: string; modality: Obligation['modality']; at: number } | null = null;
+  const out: ModalHit[] = [];
   for (const m of text.matchAll(c.modal)) {
     const at = m.index!;
     if (blocked.some((b) => b[0] <= at && at < b[1])) continue;
-    best = { word: m[0], modality: c.byWord.get(m[0]) as Obligation['modality'], at };
+    out.push({ word: m[0], modality: c.byWord.get(m[0]) as Obligation['modality'], at });
   }
-  return best;
+  return out;
+}
+
+/** The last modal cue in a text. */
+export function modalBefore(ctx: Context, text: string): ModalHit | null {
+  const all = modalsIn(ctx, text);
+  return all.length ? all[all.length - 1]! : null;
+}
+
+/** The first modal cue in a text (五人以上联名，可以提出: the permission follows the number). */
+export function modalAfter(ctx: Context, text: string): ModalHit | null {
+  return modalsIn(ctx, text)[0] ?? null;
 }
 
 const everyCache = new WeakMap<object, RegExp>();

@@ -3,163 +3,244 @@ import { indexOverlapping, overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { Token } from '../segment/index.js';
 import { articlePath } from '../structure/index.js';
-import type { DocType, Obligation, Quantity, Section, Statistic } from '../schema/document.js';
+import type { DocType, Obligation, Quantity, Statistic, StructureNode } from '../schema/document.js';
 import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
-import { firstOf, frequencyBefore, lastOf, modalBefore, wordsOf } from './cues.js';
+import { firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, wordsOf } from './cues.js';
 import { statisticParts } from './statistic-parts.js';
+import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, sanctionOf, sliceOf } from './frame-parts.js';
+import { measureOf } from './measure.js';
+import { literalRe } from '../packs/index.js';
 
-interface SentenceNorm { span: Span; clauses: Span[] }
+export interface SentenceNorm { span: Span; clauses: Span[] }
 
 const RULE_DOCS: DocType[] = ['opinion', 'decision', 'rules'];
-const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; head: RegExp; tail: RegExp; statCue: RegExp }>();
+const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; statCue: RegExp; target: RegExp; leadIn: RegExp }>();
 /** The pack's sentence-level patterns, compiled once per pack. */
 function patterns(ctx: Context) {
   const o = ctx.rules.obligation;
   let p = patternCache.get(o);
   if (!p) {
+    const alt = (ws: string[]) => ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     p = {
       report: new RegExp(o['report-markers'], 'u'), period: new RegExp(o['statistic-period'], 'u'),
-      head: new RegExp(o['action-strip-head'], 'u'), tail: new RegExp(o['action-strip-tail'], 'u'),
       // 了 marks a report except in 了解
       statCue: new RegExp(o['statistic-cues'].map((w) => (w === '了' ? '了(?!解)' : w)).join('|'), 'u'),
+      target: new RegExp(alt(o.targets), 'u'),
+      leadIn: new RegExp(`(?:${alt(o['lead-in-ends'])})\\s*$`, 'u'),
     };
     patternCache.set(o, p);
   }
   return p;
 }
 
-function toQuantity(ctx: Context, q: QuantityNorm): Quantity {
-  const span = ctx.map.toSource(q.norm);
-  return {
-    value: q.value, min: q.min, max: q.max, unit: q.unit, comparator: q.comparator, approx: q.approx,
-    redacted: q.redacted, raw: ctx.text.slice(span[0], span[1]), span, ruleId: q.ruleId,
-  };
-}
-
-const within = (s: Span, at: number) => s[0] <= at && at < s[1];
-
-
 export interface FrameInput {
   quantities: QuantityNorm[];
   sentences: SentenceNorm[];
   tokens: Token[];
   boilerplate: BoilerplateNorm[];
-  structure: Section[];
+  structure: StructureNode[];
   docType: DocType;
   excluded: Span[];
 }
 
+/** The cue words found around one quantity, from which its kind is decided and its frame filled. */
+interface Cues {
+  si: number; sent: SentenceNorm; clause: Span;
+  sentBefore: string; clauseBefore: string; clauseText: string; sentText: string; afterQ: string;
+  per: { word: string; at: number } | null;
+  freq: { word: string; at: number; period: string } | null;
+  freqInClause: boolean;
+  /** the modal word nearest before the number, else the first after it in the sentence; `at` in the normalised text */
+  modal: { word: string; modality: Obligation['modality']; at: number } | null;
+  sanction: { word: string; at: number } | null;
+  violation: boolean;
+  stat: boolean;
+  strong: RegExpExecArray | null;
+  target: boolean;
+}
+
+const within = (s: Span, at: number) => s[0] <= at && at < s[1];
+
+/** The end of the last …的， condition clause before a position in the sentence, or the sentence start. */
+function lastConditionEnd(sent: SentenceNorm, at: number, norm: string): number {
+  let end = sent.span[0];
+  for (const c of sent.clauses) {
+    if (c[1] > at) break;
+    if (/的[,，]$/u.test(norm.slice(c[0], c[1]))) end = c[1];
+  }
+  return end;
+}
+
+function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm): Cues {
+  const o = ctx.rules.obligation;
+  const p = patterns(ctx);
+  const norm = ctx.norm;
+  const clause = sent.clauses.find((c) => within(c, q.norm[0])) ?? sent.span;
+  const sentBefore = norm.slice(sent.span[0], q.numberAt);
+  const clauseBefore = norm.slice(clause[0], q.numberAt);
+  const clauseText = norm.slice(clause[0], clause[1]);
+  const sentText = norm.slice(sent.span[0], sent.span[1]);
+  const afterQ = norm.slice(q.norm[1], clause[1]);
+  const per = lastOf(sentBefore, wordsOf(o.per));
+  // "在3个月内": a time limit, not a count per period, so no frequency applies to it
+  const limit = q.dimension === 'time' && q.cmpWord !== null && ctx.rules.quantity.comparators['time-suffix'].some((t) => t.word === q.cmpWord);
+  const freqFound = limit ? null : frequencyBefore(ctx, sentBefore, wordsOf(o.frequency));
+  // "定期走访…，每位组成人员固定联系5名": a vague 定期/每次 before a new 每位 subject does not carry over
+  const vague = freqFound !== null && (freqFound.period === 'regular' || freqFound.period === 'occasion');
+  const freq = freqFound && vague && per && per.at > freqFound.at ? null : freqFound;
+  const sanction = firstOf(sentText, o.sanctions);
+  const violationZone = afterQ.slice(0, o['violation-reach'] + 3);
+  // "两次不参加…的" and "请假累计超过3次的": a count of violations that sets off a consequence
+  const conditional = /的[,，]?$/u.test(clauseText) || sanction !== null;
+  const violation = o['violation-counts'].some((w) => violationZone.includes(w)) ||
+    (conditional && o['violation-counts'].some((w) => clauseBefore.includes(w)));
+  const reach = o['targets-before-number-reach'];
+  // a modal before a condition (…应当及时研究，认为不属于的，在…内提出) governs only what precedes the condition
+  const condEnd = lastConditionEnd(sent, q.norm[0], norm);
+  const mb = modalBefore(ctx, norm.slice(condEnd, q.numberAt));
+  const ma = mb ? null : modalAfter(ctx, norm.slice(q.norm[1], sent.span[1]));
+  const modal = mb ? { ...mb, at: condEnd + mb.at } : ma ? { ...ma, at: q.norm[1] + ma.at } : null;
+  return {
+    si, sent, clause, sentBefore, clauseBefore, clauseText, sentText, afterQ, per, freq,
+    freqInClause: freq !== null && freq.at >= clause[0] - sent.span[0],
+    modal,
+    sanction, violation,
+    stat: p.statCue.test(clauseBefore),
+    strong: p.report.exec(sentBefore),
+    target: p.target.test(sentBefore.slice(-reach)),
+  };
+}
+
 /**
- * Bind each quantity to its clause and read it as a rule (obligation) or a report of what was done
- * (statistic), filling the frame from the pack's cue words. Rules stated only by frequency (每月安排…)
- * become obligations without a quantity.
+ * Obligation or statistic, with the reasons: in a rules document a number is a rule unless a report
+ * marker (去年, 共…) stands before it with no rule cue after; in an opinion or decision it is a rule where
+ * the sentence states one; in a report a per-person figure, a frequency, a sanction, a modal or a target
+ * makes a rule, anything else is a result.
+ */
+function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { kind: 'obligation' | 'statistic'; reasons: string[]; target: boolean } {
+  const o = ctx.rules.obligation;
+  const reasons: string[] = [];
+  const ruleDoc = RULE_DOCS.includes(docType);
+  const modalBeforeQ = modalBefore(ctx, c.sentBefore);
+  const modalAfterStrong = Boolean(modalBeforeQ && c.strong && modalBeforeQ.at > c.strong.index);
+  if (ruleDoc) {
+    const cues: [boolean, string][] = [
+      [docType === 'rules', 'rules-document'], [c.per !== null, `per:${c.per?.word}`], [c.freq !== null, `frequency:${c.freq?.word}`],
+      [c.sanction !== null, `sanction:${c.sanction?.word}`], [c.violation, 'violation-threshold'], [q.comparator !== 'eq', `comparator:${q.comparator}`],
+      [modalBefore(ctx, c.sentText) !== null, 'modal'], [o['rule-cues'].some((w) => c.sentText.includes(w)), 'rule-cue'],
+    ];
+    for (const [hit, why] of cues) if (hit) reasons.push(why);
+    if (!reasons.length) return { kind: 'statistic', reasons: ['no-rule-cue'], target: false };
+    if (c.strong && !c.violation && !modalAfterStrong && !(c.per && c.per.at > c.strong.index)) {
+      return { kind: 'statistic', reasons: [`report-marker:${c.strong[0]}`], target: false };
+    }
+    return { kind: 'obligation', reasons, target: false };
+  }
+  const reported = c.strong !== null && !modalAfterStrong;
+  if (c.target && !c.stat) return { kind: 'obligation', reasons: ['target'], target: true };
+  if (c.per && !reported) reasons.push(`per:${c.per.word}`);
+  if (c.freqInClause && !c.stat) reasons.push(`frequency:${c.freq!.word}`);
+  if (c.sanction) reasons.push(`sanction:${c.sanction.word}`);
+  if (modalBeforeQ && modalBeforeQ.at >= c.clause[0] - c.sent.span[0] && !c.stat) reasons.push(`modal:${modalBeforeQ.word}`);
+  if (reasons.length) return { kind: 'obligation', reasons, target: false };
+  return { kind: 'statistic', reasons: [c.stat ? 'statistic-cue' : c.strong ? `report-marker:${c.strong[0]}` : 'report'], target: false };
+}
+
+/** The lead-in of a list (…行使下列职权：) when the sentence is an item under it, within the same article. */
+function leadInOf(ctx: Context, sentences: SentenceNorm[], si: number): Span | null {
+  const p = patterns(ctx);
+  const sent = sentences[si]!;
+  if (afterLabel(ctx, sent.span) === sent.span[0]) return null;
+  for (let k = si - 1; k >= 0 && k >= si - 30; k--) {
+    const s = sentences[k]!;
+    const text = ctx.norm.slice(s.span[0], s.span[1]);
+    if (p.leadIn.test(text)) return s.span;
+    if (afterLabel(ctx, s.span) === s.span[0]) return null;
+  }
+  return null;
+}
+
+/** Earlier sentences of the same article, nearest first (at most four), whose subject may carry over. */
+function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
+  const out: SentenceNorm[] = [];
+  if (afterLabel(ctx, sentences[si]!.span) !== sentences[si]!.span[0]) return out;
+  for (let k = si - 1; k >= 0 && out.length < 4; k--) {
+    const s = sentences[k]!;
+    out.push(s);
+    if (afterLabel(ctx, s.span) !== s.span[0]) break;
+  }
+  return out;
+}
+
+const verbCache = new WeakMap<Token[], number[]>();
+/** Where jieba's verbs start (v, vd; not the verbal nouns vn), sorted: they end a subject. */
+function verbStarts(tokens: Token[]): number[] {
+  let v = verbCache.get(tokens);
+  if (!v) { v = tokens.filter((t) => t.tag === 'v' || t.tag === 'vd').map((t) => t.span[0]); verbCache.set(tokens, v); }
+  return v;
+}
+
+function toQuantity(ctx: Context, q: QuantityNorm, measure: Quantity['measure']): Quantity {
+  const span = ctx.map.toSource(q.norm);
+  return {
+    value: q.value, min: q.min, max: q.max, unit: q.unit, comparator: q.comparator, approx: q.approx,
+    redacted: q.redacted, raw: ctx.text.slice(span[0], span[1]), span, ruleId: q.ruleId,
+    measure, dimension: q.dimension, canonical: q.canonical,
+  };
+}
+
+/**
+ * Bind each quantity to its clause, classify it as a rule (obligation) or a report of what was done
+ * (statistic) with its reasons, then fill the frame with slices of the source. Rules stated only by
+ * frequency (每月安排…, 定期听取…) become obligations without a quantity.
  */
 export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obligation[]; statistics: Statistic[] } {
-  const o = ctx.rules.obligation;
-  const { report: reportMarker, period: statPeriod, head: stripHead, tail: stripTail, statCue } = patterns(ctx);
+  const { period: statPeriod } = patterns(ctx);
   const norm = ctx.norm;
-  const ruleDoc = RULE_DOCS.includes(input.docType);
   const dupes = input.boilerplate.filter((b) => b.reason === 'duplicate').map((b) => b.norm);
   const obligations: Obligation[] = [];
   const statistics: Statistic[] = [];
   const usedClauses = new Set<number>();
-  const freqWords = wordsOf(o.frequency);
-  const perWords = wordsOf(o.per);
-  const everyFreqWords = wordsOf(o.frequency, (f) => f.word.startsWith('每') && f.period !== 'occasion');
   let prevStat: { sentence: number; metric: string | null; action: string | null; end: number } | null = null;
 
   for (const q of input.quantities) {
     const si = indexOverlapping(input.sentences, [q.norm[0], q.norm[0] + 1], (x) => x.span);
     if (si < 0) continue;
     const sent = input.sentences[si]!;
-    const clause = sent.clauses.find((c) => within(c, q.norm[0])) ?? sent.span;
-    usedClauses.add(clause[0]);
-    const sentBefore = norm.slice(sent.span[0], q.numberAt);
-    const clauseBefore = norm.slice(clause[0], q.numberAt);
-    const clauseText = norm.slice(clause[0], clause[1]);
-    const sentText = norm.slice(sent.span[0], sent.span[1]);
-    const afterQ = norm.slice(q.norm[1], clause[1]);
-    const per = lastOf(sentBefore, perWords);
-    // "在3个月内": a time limit, not a count per period, so no frequency applies to it
-    const deadline = /^(?:内|以内|之内)/u.test(afterQ);
-    const freqFound = deadline ? null : frequencyBefore(ctx, sentBefore, freqWords);
-    // "定期走访…，每位组成人员固定联系5名": a vague 定期/每次 before a new 每位 subject does not carry over
-    const vague = freqFound !== null && (freqFound.period === 'regular' || freqFound.period === 'occasion');
-    const freq = freqFound && vague && per && per.at > freqFound.at ? null : freqFound;
-    // a frequency word makes a rule only in its own clause; 每人 governs the clauses after it too
-    const freqInClause = freq !== null && freq.at >= clause[0] - sent.span[0];
-    const modal = modalBefore(ctx, sentBefore);
-    const sanction = firstOf(sentText, o.sanctions);
-    const violationZone = afterQ.slice(0, o['violation-reach'] + 3);
-    // "两次不参加…的" and "请假累计超过3次的": a count of violations that sets off a consequence
-    const conditional = /的[,，]?$/u.test(clauseText) || sanction !== null;
-    const violation = o['violation-counts'].some((w) => violationZone.includes(w)) ||
-      (conditional && o['violation-counts'].some((w) => clauseBefore.includes(w)));
-    const stat = statCue.test(clauseBefore);
-    // in a rule document a report marker (去年, 五年来, 共…) earlier in the sentence makes a statistic,
-    // unless a rule cue comes after it
-    const strong = reportMarker.exec(sentBefore);
-    // a number in a rule document is a rule only where the sentence states one (两次视察北京 reports a fact)
-    const ruleCue = ruleDoc && Boolean(per || freq || sanction || violation || q.comparator !== 'eq' || modalBefore(ctx, sentText) ||
-      o['rule-cues'].some((w) => sentText.includes(w)));
-    // in a report, 二季度以来…人均调研5天 is a result; a per-person figure is a rule only without such a marker
-    const reported = strong !== null && !(modal && modal.at > strong.index);
-    const isObligation = ruleDoc
-      ? ruleCue && (!strong || violation || Boolean((modal && modal.at > strong.index) || (per && per.at > strong.index)))
-      : Boolean((per && !reported) || (freqInClause && !stat) || sanction || (modal && modal.at >= clause[0] - sent.span[0] && !stat));
-    const srcClause = ctx.map.toSource(clause);
-    const srcSentence = ctx.map.toSource(sent.span);
-    const quantity = toQuantity(ctx, q);
+    const c = cuesOf(ctx, q, si, sent);
+    usedClauses.add(c.clause[0]);
+    const { kind, reasons, target } = classify(ctx, q, c, input.docType);
+    const period = kind === 'obligation' && c.freq && c.freq.period !== 'occasion' ? c.freq.period : null;
+    const { measure } = measureOf(ctx, { q, before: c.clauseBefore, clause: c.clauseText, period: kind === 'obligation' && period !== null && c.freq!.period !== 'regular' });
+    const quantity = toQuantity(ctx, q, measure);
+    const srcClause = ctx.map.toSource(c.clause);
     const base = {
       id: '',
       text: ctx.text.slice(srcClause[0], srcClause[1]),
       span: srcClause,
-      sentence: srcSentence,
+      sentence: ctx.map.toSource(sent.span),
       article: articlePath(input.structure, quantity.span),
       topic: assignTopic(ctx.rules, [
-        { text: clauseText, focus: q.norm[0] - clause[0] },
-        { text: sentText, focus: q.norm[0] - sent.span[0] },
+        { text: c.clauseText, focus: q.norm[0] - c.clause[0] },
+        { text: c.sentText, focus: q.norm[0] - sent.span[0] },
       ]),
+      reasons,
       duplicate: dupes.some((d) => within(d, q.norm[0])),
       quantity,
     };
-    if (isObligation) {
-      if (violation && quantity.comparator === 'eq') {
+    if (kind === 'obligation') {
+      if (c.violation && quantity.comparator === 'eq') {
         // "两次不参加…者，劝其辞去": the count that triggers a sanction is a threshold
         quantity.comparator = 'gte';
         quantity.ruleId = 'quantity/violation-threshold';
       }
-      // the actor is named before the rule's cue words (常委会组成人员 | 每人每年 | 联系代表…)
-      const cueStart = Math.min(...[per, freq, modal].filter((c) => c !== null).map((c) => c!.at), sentBefore.length);
-      const actor = lastOf(sentBefore.slice(0, cueStart), o.actors);
-      const cond = firstOf(sentBefore, o.conditions);
-      const cueEnd = Math.max(per ? per.at + per.word.length : 0, freq ? freq.at + freq.word.length : 0,
-        actor ? actor.at + actor.word.length : 0, modal ? modal.at + modal.word.length : 0, clause[0] - sent.span[0]);
-      let pre = sentBefore.slice(Math.min(cueEnd, sentBefore.length));
-      for (const c of ctx.rules.quantity.comparators.prefix) pre = pre.replace(c.word, '');
-      const post = afterQ.replace(/^(?:\([^)]*\))/u, '').replace(/[,，;；。:：、].*$/u, '').slice(0, 16);
-      const action = (pre.replace(/^\s*\d+[.、]/u, '').replace(stripHead, '').replace(stripTail, '') + post).replace(/[,，;；。:：]+$/u, '').trim() || null;
-      obligations.push({
-        ...base,
-        id: `o-${quantity.span[0]}`,
-        kind: 'obligation',
-        actor: actor ? actor.word.replace(/^每个/u, '') : null,
-        modality: modal ? modal.modality : 'should',
-        cue: modal ? modal.word : null,
-        action,
-        frequency: freq ? freq.word : null,
-        period: freq ? freq.period : null,
-        per: per ? o.per.find((p) => p.word === per.word)!.per : null,
-        condition: cond ? sentBefore.slice(cond.at).replace(/[,，]$/u, '') : violation ? clauseText.replace(/[,，]$/u, '') : null,
-        // the whole clause that states the consequence: 由主任会议进行约谈, not just 进行约谈
-        sanction: sanction ? sentText.slice(Math.max(0, ...[',', '，', '；', ';'].map((p) => sentText.lastIndexOf(p, sanction.at) + 1))).replace(/[。；;]$/u, '') : null,
-      });
+      obligations.push({ ...base, id: `o-${quantity.span[0]}`, ...fillObligation(ctx, input, q, c, target, period) });
     } else {
-      const prevEnd = prevStat && prevStat.sentence === si ? prevStat.end : clause[0];
-      const { metric, action } = statisticParts(norm, input.tokens, clause, q, prevEnd);
-      const sameList = prevStat && prevStat.sentence === si && /^[、和及与]/u.test(norm.slice(prevStat.end, q.norm[0]).replace(/^[^、和及与]*/u, '')) ;
-      const pm = statPeriod.exec(sentText);
+      const prevEnd = prevStat && prevStat.sentence === si ? prevStat.end : c.clause[0];
+      const { metric, action } = statisticParts(norm, input.tokens, c.clause, q, prevEnd);
+      const sameList = prevStat && prevStat.sentence === si && /^[、和及与]/u.test(norm.slice(prevStat.end, q.norm[0]).replace(/^[^、和及与]*/u, ''));
+      const pm = statPeriod.exec(c.sentText);
       const st: Statistic = {
         ...base,
         id: `s-${quantity.span[0]}`,
@@ -172,51 +253,106 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       prevStat = { sentence: si, metric: st.metric, action: st.action, end: q.norm[1] };
     }
   }
+  obligations.push(...frequencyOnlyRules(ctx, input, usedClauses, dupes));
+  obligations.sort((a, b) => a.span[0] - b.span[0] || (a.quantity?.span[0] ?? 0) - (b.quantity?.span[0] ?? 0));
+  return { obligations, statistics };
+}
 
-  // rules that set a frequency but no number: 常委会驻会副主任每月安排接待代表活动
-  const excluded = input.excluded;
-  const meiAt: number[] = [];
-  for (let i = norm.indexOf('每'); i >= 0; i = norm.indexOf('每', i + 1)) meiAt.push(i);
-  let mp = 0;
-  for (const sent of input.sentences) {
+type ObligationFill = Pick<Obligation, 'kind' | 'actor' | 'modality' | 'hedged' | 'cue' | 'action' | 'frequency' | 'period' | 'per' | 'from' | 'condition' | 'sanction'>;
+
+function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cues, target: boolean, period: string | null): ObligationFill {
+  const o = ctx.rules.obligation;
+  const s0 = c.sent.span[0];
+  const leadIn = leadInOf(ctx, input.sentences, c.si);
+  const actor = actorOf(ctx, verbStarts(input.tokens), c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si));
+  const modal = c.modal;
+  // a binding statement without a modal word is a must in a rules document (过半数通过, 办理期限为三个月)
+  const hedged = hedgedBefore(ctx, s0, q.norm[0]);
+  // a hedged statement (一般为每年二十天) binds less than a plain one
+  const modality: Obligation['modality'] = target ? 'target' : modal ? modal.modality : input.docType === 'rules' && !hedged ? 'must' : 'should';
+  const cueAt = modal ? modal.at : null;
+  const cueEnd = Math.max(
+    actor ? actor[1] : 0, modal && modal.at < q.numberAt ? modal.at + modal.word.length : 0,
+    c.freq ? s0 + c.freq.at + c.freq.word.length : 0, c.per ? s0 + c.per.at + c.per.word.length : 0,
+  );
+  const timeLimit = q.dimension === 'time' && (q.comparator === 'lte' || q.comparator === 'gte' || q.comparator === 'lt');
+  const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, s0) : null;
+  const condition = conditionOf(ctx, c.sent.clauses, q.norm[0]) ?? (c.violation ? c.clause : null);
+  const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : null;
+  const action = actionOf(ctx, c.sent.clauses, c.clause, cueEnd);
+  return {
+    kind: 'obligation',
+    actor: actor ? sliceOf(ctx, actor) : null,
+    modality,
+    hedged,
+    cue: modal && cueAt !== null ? sliceOf(ctx, [cueAt, cueAt + modal.word.length]) : null,
+    action: action ? sliceOf(ctx, action) : null,
+    frequency: c.freq ? c.freq.word : null,
+    period,
+    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : null,
+    from: from ? sliceOf(ctx, from) : null,
+    condition: condition ? sliceOf(ctx, condition) : null,
+    sanction: sanction ? sliceOf(ctx, sanction) : null,
+  };
+}
+
+/** Rules that set a period but no number: 常委会驻会副主任每月安排接待代表活动, 定期向原选区选民报告. */
+function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<number>, dupes: Span[]): Obligation[] {
+  const o = ctx.rules.obligation;
+  const norm = ctx.norm;
+  const ruleDoc = RULE_DOCS.includes(input.docType);
+  const periodWords = wordsOf(o.frequency, (f) => f.period !== 'occasion');
+  const out: Obligation[] = [];
+  // most clauses name no period at all: find the candidates' positions once, then look only there
+  const hits: number[] = [];
+  for (const re of [literalRe(periodWords), new RegExp(o['frequency-every'], 'gu')]) for (const m of norm.matchAll(re)) hits.push(m.index!);
+  hits.sort((a, b) => a - b);
+  let hp = 0;
+  for (let si = 0; si < input.sentences.length; si++) {
+    const sent = input.sentences[si]!;
     for (const clause of sent.clauses) {
-      // most clauses have no 每 at all: look it up in the sorted positions before slicing anything
-      while (mp < meiAt.length && meiAt[mp]! < clause[0]) mp++;
-      if (mp >= meiAt.length || meiAt[mp]! >= clause[1]) continue;
-      if (usedClauses.has(clause[0]) || excluded.some((e) => overlaps(e, clause))) continue;
+      while (hp < hits.length && hits[hp]! < clause[0]) hp++;
+      if (hp >= hits.length || hits[hp]! >= clause[1]) continue;
+      if (usedClauses.has(clause[0]) || input.excluded.some((e) => overlaps(e, clause))) continue;
       const text = norm.slice(clause[0], clause[1]);
-      // only a real period makes a frequency rule (每次 and 定期 say when, not how often)
-      const freq = frequencyBefore(ctx, text, everyFreqWords);
+      const freq = frequencyBefore(ctx, text, periodWords);
       if (!freq) continue;
       const sentBefore = norm.slice(sent.span[0], clause[1]);
-      const modal = modalBefore(ctx, sentBefore);
+      const mb = modalBefore(ctx, sentBefore);
+      const ma = mb ? null : modalAfter(ctx, norm.slice(clause[1], sent.span[1]));
+      const modal = mb ? { ...mb, at: sent.span[0] + mb.at } : ma ? { ...ma, at: clause[1] + ma.at } : null;
       if (!ruleDoc && !modal) continue;
       const rest = text.slice(freq.at + freq.word.length).replace(/[,，;；。:：]+$/u, '');
       if (rest.length < 2) continue;
-      const actor = lastOf(norm.slice(sent.span[0], clause[0] + freq.at), o.actors);
+      const at = clause[0] + freq.at;
+      const actor = actorOf(ctx, verbStarts(input.tokens), sent.span, sent.clauses, at, leadInOf(ctx, input.sentences, si), at, earlierInArticle(ctx, input.sentences, si));
       const srcClause = ctx.map.toSource(clause);
-      obligations.push({
+      const cueAt = modal ? modal.at : null;
+      const action = sliceOf(ctx, [at + freq.word.length, clause[1]]);
+      out.push({
         id: `o-${srcClause[0]}`,
         text: ctx.text.slice(srcClause[0], srcClause[1]),
         span: srcClause,
         sentence: ctx.map.toSource(sent.span),
         article: articlePath(input.structure, srcClause),
         topic: assignTopic(ctx.rules, [{ text }, { text: norm.slice(sent.span[0], sent.span[1]) }]),
+        reasons: [`frequency-only:${freq.word}`],
         duplicate: dupes.some((d) => within(d, clause[0])),
         quantity: null,
         kind: 'obligation',
-        actor: actor ? actor.word : null,
-        modality: modal ? modal.modality : 'should',
-        cue: modal ? modal.word : null,
-        action: rest.replace(stripHead, '') || null,
+        actor: actor ? sliceOf(ctx, actor) : null,
+        modality: modal ? modal.modality : input.docType === 'rules' ? 'must' : 'should',
+        hedged: hedgedBefore(ctx, sent.span[0], clause[1]),
+        cue: modal && cueAt !== null ? sliceOf(ctx, [cueAt, cueAt + modal.word.length]) : null,
+        action,
         frequency: freq.word,
         period: freq.period,
         per: null,
+        from: null,
         condition: null,
         sanction: null,
       });
     }
   }
-  obligations.sort((a, b) => a.span[0] - b.span[0] || (a.quantity?.span[0] ?? 0) - (b.quantity?.span[0] ?? 0));
-  return { obligations, statistics };
+  return out;
 }

@@ -4,6 +4,7 @@ import { splitLines } from '../core/lines.js';
 import { overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { DocType, Meta } from '../schema/document.js';
+import { escapeRegex } from '../packs/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseCnNumber(s));
@@ -20,10 +21,11 @@ function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
   const r = ctx.rules.meta;
   const types = [...r['doc-types']].sort((a, b) => b.word.length - a.word.length);
   const status = new RegExp(`(?:${r.title.status})\\s*$`, 'u');
+  const markup = new RegExp(r.title.markup, 'u');
   const lines = splitLines(ctx.norm).filter((l) => l.text.trim() && !skip([l.start, l.end]));
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const t = l.text.trim().replace(status, '').trim();
+    const t = l.text.trim().replace(markup, '').replace(status, '').trim();
     if (t.length > r.title['max-length'] || /[。；;]/.test(t)) continue;
     const hit = types.find((d) => t.endsWith(d.word));
     if (!hit) continue;
@@ -34,7 +36,7 @@ function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
       const continues = (t.startsWith('关于') && r.title['issuer-endings'].some((e) => p.endsWith(e))) || t.startsWith('--') || t.startsWith('——');
       if (continues && p.length <= r.title['max-length'] && !/[。；;]/.test(p)) startLine = prev;
     }
-    const lead = startLine.text.length - startLine.text.trimStart().length;
+    const lead = startLine.text.length - startLine.text.trimStart().length + (markup.exec(startLine.text.trimStart())?.[0].length ?? 0);
     const endTrim = l.text.length - l.text.trimEnd().length;
     const span: Span = [startLine.start + lead, l.end - endTrim];
     const srcSpan = ctx.map.toSource(span);
@@ -64,6 +66,7 @@ function findHeadline(ctx: Context, skip: (s: Span) => boolean): TitleHit | null
 }
 
 function levelOf(ctx: Context, place: string): Meta['place']['level'] {
+  if (ctx.rules.meta.municipalities.includes(place)) return 'province';
   const hit = [...ctx.rules.meta['place-levels']].sort((a, b) => b.suffix.length - a.suffix.length).find((p) => place.endsWith(p.suffix));
   return hit ? hit.level : null;
 }
@@ -78,7 +81,31 @@ function lowestUnit(ctx: Context, place: string): string {
   return m ? m[2]! : p;
 }
 
-export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta {
+/**
+ * The dates under a regulation's title (up to `headerEnd`, where its first chapter or article starts):
+ * each date opens a line of the history; a line that says 修正/修订 is an amendment, else the first that
+ * says 通过/批准 is the adoption.
+ */
+function historyDates(ctx: Context, headerEnd: number): { adopted: string | null; amended: string[] } {
+  const r = ctx.rules.meta;
+  const header = ctx.norm.slice(0, headerEnd);
+  const dates = [...header.matchAll(new RegExp(r.date, 'gu'))];
+  const amendedRe = new RegExp(r['amended-words'], 'u');
+  const adoptedRe = new RegExp(r['adopted-words'], 'u');
+  let adopted: string | null = null;
+  const amended: string[] = [];
+  dates.forEach((d, i) => {
+    const end = i + 1 < dates.length ? dates[i + 1]!.index! : header.length;
+    const line = header.slice(d.index! + d[0].length, Math.min(end, d.index! + 300));
+    const iso = isoDate(d[1]!, d[2]!, d[3]!);
+    if (!iso) return;
+    if (amendedRe.test(line)) amended.push(iso);
+    else if (adoptedRe.test(line) && !adopted) adopted = iso;
+  });
+  return { adopted, amended: [...new Set(amended)].sort() };
+}
+
+export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], headerEnd: number | null = null): Meta {
   const r = ctx.rules.meta;
   const furniture = boilerplate.filter((b) => b.reason !== 'duplicate');
   const skip = (s: Span) => furniture.some((b) => overlaps(b.norm, s));
@@ -99,7 +126,7 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta 
   }
   if (!placeRaw) {
     // in running text only a full congress name after a boundary names the place (not 采取市县人大联动)
-    const m = new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${r.place})(?:第[一二三四五六七八九十]+届)?(?:人民代表大会常务委员会|人大常委会)`, 'mu').exec(norm.slice(0, 3000));
+    const m = new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${r.place})(?:第[一二三四五六七八九十]+届)?(?:人民代表大会常务委员会|人大常委会|人民代表大会|${r.government})`, 'mu').exec(norm.slice(0, 3000));
     if (m && !/^(?:我|本|全|各|该|X)/.test(m[1]!)) placeRaw = m[1]!;
   }
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
@@ -107,15 +134,21 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta 
   if (placeRaw && (placeRaw.length < 2 || /^[省市区县州]/u.test(placeRaw))) placeRaw = null;
   const redacted = new RegExp(r['redacted-place'], 'u').test(norm.slice(0, 5000)) && !placeRaw;
   const name = placeRaw ? lowestUnit(ctx, placeRaw) : null;
+  const government = t !== null && r['government-titles'].some((w) => t.title.includes(w));
   if (placeRaw) {
     const full = adoptLine ? adoptLine[1]! : placeRaw;
-    issuer = `${full}人民代表大会常务委员会`;
+    // a regulation adopted by the congress itself (第X届人民代表大会第X次会议通过) is the congress's
+    const byCongress = new RegExp(`${escapeRegex(full)}第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议通过`, 'u').test(norm.slice(0, headerEnd ?? 400));
+    issuer = government ? `${full}${r.government}` : byCongress ? `${full}人民代表大会` : `${full}人民代表大会常务委员会`;
   }
 
   let docType: DocType = t ? t.docType : 'other';
   if (!t && /发言|讲话/.test(norm.slice(0, 500))) docType = 'speech';
 
-  const adopted = new RegExp(r.adopted, 'u').exec(norm);
+  const history = headerEnd !== null ? historyDates(ctx, headerEnd) : { adopted: null, amended: [] };
+  // a regulation's history stands under its title; elsewhere (an opinion's （…通过）) search the whole text
+  const adopted = headerEnd !== null ? null : new RegExp(r.adopted, 'u').exec(norm);
+  const effective = new RegExp(r.effective, 'u').exec(norm);
   const published = new RegExp(r.published, 'u').exec(norm);
   const session = new RegExp(r.session, 'u').exec(norm);
   const head = t ? norm.slice(0, Math.min(norm.length, ctx.map.posFromSource(t.span[1]) + 200)) : norm.slice(0, 400);
@@ -128,7 +161,9 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[]): Meta 
     place: { name, level: name ? levelOf(ctx, name) : null, redacted },
     docType,
     draft,
-    adoptedOn: adopted ? isoDate(adopted[1]!, adopted[2]!, adopted[3]!) : null,
+    adoptedOn: history.adopted ?? (adopted ? isoDate(adopted[1]!, adopted[2]!, adopted[3]!) : null),
+    amendedOn: history.amended,
+    effectiveOn: effective ? isoDate(effective[1]!, effective[2]!, effective[3]!) : null,
     publishedOn: published ? isoDate(published[1]!, published[2]!, published[3]!) : null,
     session: session ? session[0] : null,
   };

@@ -34,7 +34,8 @@ function joinableBreaks(text: string): Set<number> {
   }
   for (let k = 0; k < lines.length - 1; k++) {
     const cur = text.slice(lines[k]!.start, lines[k]!.end).replace(/[\s\r]+$/, '');
-    if (!cur) continue;
+    // a markdown heading (# title, ## 第二章) is a line of its own
+    if (!cur || cur.trimStart().startsWith('#')) continue;
     const last = cur.charCodeAt(cur.length - 1);
     if (TERMINAL.has(cur[cur.length - 1]!) || !(isCjk(last) || (last >= 0x30 && last <= 0x39))) continue;
     const open = (cur.match(/[（(]/g) ?? []).length > (cur.match(/[）)]/g) ?? []).length;

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
+import { composeGrammar } from './grammar.js';
 import {
   DEFAULT_PACK_DIR, PackError, alternation, compileRegex, escapeRegex, openPack, readLexicon, readYaml,
   type PackManifest, type PackSource,
@@ -18,10 +20,15 @@ const Manifest = z.object({
 });
 
 const Cmp = z.enum(['eq', 'gte', 'lte', 'gt', 'lt', 'range']);
+const Example = z.record(z.string(), z.unknown());
 const QuantityYaml = z.object({
+  grammar: z.record(z.string(), z.string()),
+  rules: z.array(z.object({ id: z.string(), pattern: z.string(), examples: z.array(Example).optional() })),
   comparators: z.object({
     prefix: z.array(z.object({ word: z.string(), cmp: Cmp, reach: z.number().int().min(0) })),
     suffix: z.array(z.object({ word: z.string(), cmp: Cmp })),
+    'time-suffix': z.array(z.object({ word: z.string(), cmp: Cmp })),
+    'strict-over-suffix': z.array(Cmp),
     inclusive: z.array(z.string()),
   }),
   approx: z.object({ prefix: z.array(z.string()), suffix: z.array(z.string()) }),
@@ -32,12 +39,18 @@ const QuantityYaml = z.object({
   'not-quantity': z.object({
     'preceded-by': z.array(z.string()),
     'followed-by': z.array(z.string()),
+    'reference-period-before': z.array(z.string()),
+    'reference-period-units': z.array(z.string()),
     'place-suffix': z.array(z.string()),
+    'place-suffix-keep-units': z.array(z.string()),
     'session-ordinal': z.string(),
     'word-suffix': z.array(z.string()),
     'every-time-units': z.array(z.string()),
+    'day-of-month-before': z.array(z.string()),
+    'day-count-after': z.array(z.string()),
+    'day-count-before': z.array(z.string()),
   }),
-  'indefinite-one': z.object({ 'keep-units': z.array(z.string()) }),
+  'indefinite-one': z.object({ 'keep-units': z.array(z.string()), 'keep-dimensions': z.array(z.string()) }),
 });
 
 const NamedYaml = z.object({
@@ -50,11 +63,18 @@ const NamedYaml = z.object({
 
 const MetaYaml = z.object({
   'doc-types': z.array(z.object({ word: z.string(), type: z.enum(['opinion', 'decision', 'work-review', 'speech', 'rules', 'news', 'other']) })),
-  title: z.object({ 'max-length': z.number(), 'issuer-endings': z.array(z.string()), status: z.string() }),
+  title: z.object({ 'max-length': z.number(), 'issuer-endings': z.array(z.string()), status: z.string(), markup: z.string() }),
   draft: z.string(),
   congress: z.string(),
   place: z.string(),
-  'place-levels': z.array(z.object({ suffix: z.string(), level: z.enum(['province', 'city', 'district', 'county']) })),
+  'place-levels': z.array(z.object({ suffix: z.string(), level: z.enum(['province', 'city', 'district', 'county', 'township']) })),
+  municipalities: z.array(z.string()),
+  government: z.string(),
+  'government-titles': z.array(z.string()),
+  date: z.string(),
+  'amended-words': z.string(),
+  'adopted-words': z.string(),
+  effective: z.string(),
   provinces: z.array(z.string()),
   'redacted-place': z.string(),
   abbreviations: z.record(z.string(), z.string()),
@@ -93,6 +113,33 @@ const ObligationYaml = z.object({
   'frequency-units': z.record(z.string(), z.string()),
   conditions: z.array(z.string()),
   actors: z.array(z.string()),
+  hedges: z.array(z.string()),
+  targets: z.array(z.string()),
+  'targets-before-number-reach': z.number().int().min(0),
+  'from-patterns': z.array(z.string()),
+  'actor-heads': z.array(z.string()),
+  'subject-stops': z.array(z.string()),
+  'adverbial-openers': z.array(z.string()),
+  'adverbial-endings': z.array(z.string()),
+  'agent-marker': z.string(),
+  'lead-in-ends': z.array(z.string()),
+  measures: z.array(z.object({
+    measure: z.enum(['count', 'frequency', 'deadline', 'lead-time', 'duration', 'share', 'size', 'term', 'money', 'percent', 'rate', 'other']),
+    dimension: z.array(z.string()).optional(), unit: z.array(z.string()).optional(), base: z.array(z.string()).optional(),
+    comparator: z.array(Cmp).optional(), 'cmp-word': z.array(z.string()).optional(),
+    before: z.array(z.string()).optional(), clause: z.array(z.string()).optional(), 'not-clause': z.array(z.string()).optional(),
+    period: z.boolean().optional(),
+  })),
+});
+
+const StructureYaml = z.object({
+  numeral: z.string(),
+  headings: z.object({
+    section: z.string(), chapter: z.string(), part: z.string(),
+    'article-arabic': z.string(), 'article-tiao': z.string(), 'article-paren': z.string(), item: z.string(),
+  }),
+  'article-max-gap': z.number().int().min(1),
+  'heading-end': z.string(),
 });
 
 const TopicsYaml = z.object({
@@ -106,9 +153,14 @@ const ThemesYaml = z.object({
   themes: z.array(z.object({ id: z.string(), label: z.string(), keywords: z.array(z.string()) })),
 });
 
+/** A unit of the lexicon: how it is reported, what it measures and its value in base units. */
+export interface UnitInfo { as: string; dimension: string; base: string; factor: number }
+
 export type QuantityRules = z.infer<typeof QuantityYaml> & {
-  units: Map<string, string>;
+  units: Map<string, UnitInfo>;
   unitPattern: string;
+  /** the grammar's rules compiled, in the order of the pack */
+  compiled: { id: string; pattern: string; re: RegExp; examples: Record<string, unknown>[] }[];
   idioms: string[];
   idiomPattern: RegExp;
   sessionOrdinal: RegExp;
@@ -123,9 +175,10 @@ export interface Rules {
   t2s: Map<string, string>;
   boilerplate: z.infer<typeof BoilerplateYaml> & { breadcrumbRe: RegExp[]; furnitureRe: RegExp[]; captionDate: RegExp };
   meta: z.infer<typeof MetaYaml>;
+  structure: z.infer<typeof StructureYaml> & { headingEnd: RegExp };
   quantity: QuantityRules;
   named: { slogans: string[]; quoted: z.infer<typeof NamedYaml>['quoted']; patterns: RegExp[]; numeral: RegExp; notIf: RegExp };
-  obligation: z.infer<typeof ObligationYaml>;
+  obligation: z.infer<typeof ObligationYaml> & { fromPatterns: RegExp[] };
   topics: Topic[];
   topicMinScore: number;
   segmentDict: string;
@@ -170,18 +223,47 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
 
   const mp = open('meta');
   const meta = readYaml(mp, 'meta.yaml', MetaYaml);
-  for (const k of ['draft', 'congress', 'place', 'redacted-place', 'adopted', 'published', 'session'] as const) compileRegex(mp, 'meta.yaml', meta[k]);
+  for (const k of ['draft', 'congress', 'place', 'redacted-place', 'adopted', 'published', 'session', 'date', 'amended-words', 'adopted-words', 'effective'] as const) compileRegex(mp, 'meta.yaml', meta[k]);
   close(mp);
 
+  const stp = open('structure');
+  const sy = readYaml(stp, 'structure.yaml', StructureYaml);
+  for (const v of Object.values(sy.headings)) compileRegex(stp, 'structure.yaml', v.replace(/\{numeral\}/g, sy.numeral));
+  const structure = { ...sy, headingEnd: compileRegex(stp, 'structure.yaml', sy['heading-end']) };
+  close(stp);
+
   const qp = open('quantity');
-  const units = new Map<string, string>();
-  for (const [u, canon] of readLexicon(qp, 'units.txt')) units.set(u!, canon ?? u!);
+  const units = new Map<string, UnitInfo>();
+  for (const [u, dimension, base, factor, as] of readLexicon(qp, 'units.txt')) {
+    const f = Number(factor);
+    if (!dimension || !base || !Number.isFinite(f)) throw new PackError(join(qp.dir, 'units.txt'), `"${u}" needs a dimension, a base unit and a numeric factor`);
+    units.set(u!, { as: as ?? u!, dimension, base, factor: f });
+  }
   const qy = readYaml(qp, 'quantity.yaml', QuantityYaml);
   const idioms = readLexicon(qp, 'idioms.txt').map((f) => f[0]!);
+  const unitPattern = alternation([...units.keys()]);
+  const lists: Record<string, string> = {
+    unit: unitPattern,
+    magnitude: alternation(Object.keys(qy.magnitudes)),
+    'approx-prefix': alternation(qy.approx.prefix),
+    'approx-suffix-1': alternation(qy.approx.suffix.filter((w) => w.length === 1)),
+    'approx-suffix-2': alternation(qy.approx.suffix.filter((w) => w.length > 1)),
+    'range-separator': alternation(qy.range.separators),
+    'suffix-comparator': alternation(qy.comparators.suffix.map((c) => c.word)),
+    'cn-digit': CN_NUMERAL_CHARS,
+    redacted: alternation(qy.redacted.marks),
+  };
+  const resolve = composeGrammar(join(qp.dir, 'quantity.yaml'), qy.grammar, lists);
+  const compiled = qy.rules.map((r) => {
+    if (!(r.pattern in qy.grammar)) throw new PackError(join(qp.dir, 'quantity.yaml'), `rule ${r.id}: no grammar pattern "${r.pattern}"`);
+    const pattern = resolve(r.pattern);
+    return { id: r.id, pattern, re: compileRegex(qp, 'quantity.yaml', pattern, 'gu'), examples: r.examples ?? [] };
+  });
   const quantity: QuantityRules = {
     ...qy,
     units,
-    unitPattern: alternation([...units.keys()]),
+    unitPattern,
+    compiled,
     idioms,
     idiomPattern: compileRegex(qp, 'idioms.txt', alternation(idioms), 'gu'),
     sessionOrdinal: compileRegex(qp, 'quantity.yaml', qy['not-quantity']['session-ordinal'], 'gu'),
@@ -204,6 +286,8 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   const op = open('obligation');
   const obligation = readYaml(op, 'obligation.yaml', ObligationYaml);
   for (const k of ['frequency-every', 'report-markers', 'statistic-period', 'action-strip-head', 'action-strip-tail'] as const) compileRegex(op, 'obligation.yaml', obligation[k]);
+  const fromPatterns = obligation['from-patterns'].map((x) => compileRegex(op, 'obligation.yaml', x, 'gu'));
+  if (obligation.measures[obligation.measures.length - 1]?.measure !== 'other') throw new PackError(join(op.dir, 'obligation.yaml'), 'measures: the last rule must be the catch-all { measure: other }');
   close(op);
 
   const tp = open('topics');
@@ -225,7 +309,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   close(cp);
 
   const rules: Rules = {
-    dir, packs, manifests, t2s, boilerplate, meta, quantity, named, obligation, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes,
+    dir, packs, manifests, t2s, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes,
   };
   cache.set(dir, rules);
   return rules;

@@ -51,7 +51,7 @@ export function comparisonToCsv(c: Comparison): string {
     for (const d of c.documents) {
       for (const { normal, obligation: o } of r.cells[d.id] ?? []) {
         const q = o.quantity;
-        s += csvRow([r.topic, d.id, d.label, d.place, d.year, normal, q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, o.per, o.period, o.frequency, o.actor, o.modality, o.action, o.article, o.text, o.span[0], o.span[1]]);
+        s += csvRow([r.topic, d.id, d.label, d.place, d.year, normal, q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, o.per, o.period, o.frequency, o.actor?.text, o.modality, o.action?.text, o.article, o.text, o.span[0], o.span[1]]);
       }
     }
   }

@@ -14,6 +14,8 @@ export function documentToMarkdown(doc: ZhiduDocument): string {
     ['place', m.place.name ? `${m.place.name} (${m.place.level ?? '?'})` : m.place.redacted ? 'redacted' : '—'],
     ['type', m.docType + (m.draft ? ' (draft)' : '')],
     ['adopted', m.adoptedOn ?? '—'],
+    ['amended', m.amendedOn.join(', ') || '—'],
+    ['in force', m.effectiveOn ?? '—'],
     ['published', m.publishedOn ?? '—'],
     ['session', m.session ?? '—'],
   ];
@@ -22,16 +24,18 @@ export function documentToMarkdown(doc: ZhiduDocument): string {
   if (doc.structure.length) {
     out.push('## Structure', '');
     for (const s of doc.structure) {
-      out.push(`- **${s.label}、** ${cell(s.heading.replace(/^[一二三四五六七八九十]+、/, ''))} (${s.articles.length} articles)`);
-      for (const a of s.articles) out.push(`  - ${a.label}. ${cell(a.heading.replace(/^\d+[.、]/, ''))}`);
+      if (s.type === 'article') { out.push(`- ${cell(s.heading)}`); continue; }
+      out.push(`- **${cell(s.heading)}** (${s.articles.length} articles)`);
+      for (const a of s.articles) out.push(`  - ${cell(a.heading)}`);
     }
     out.push('');
   }
   out.push(`## Obligations (${doc.obligations.length})`, '');
   if (doc.obligations.length) {
-    out.push('| article | topic | actor | modality | quantity | per | period | clause |', '|---|---|---|---|---|---|---|---|');
+    out.push('| article | topic | actor | modality | quantity | measure | per | period | from | clause |', '|---|---|---|---|---|---|---|---|---|---|');
     for (const o of doc.obligations) {
-      out.push(`| ${cell(o.article)} | ${o.topic} | ${cell(o.actor)} | ${o.modality}${o.cue ? ` (${o.cue})` : ''} | ${cell(quantityText(o.quantity)) || (o.frequency ? `${o.frequency} (frequency only)` : '')} | ${o.per ?? ''} | ${o.period ?? ''} | ${cell(o.text)} |`);
+      const modality = `${o.modality}${o.hedged ? ', hedged' : ''}${o.cue ? ` (${o.cue.text})` : ''}`;
+      out.push(`| ${cell(o.article)} | ${o.topic} | ${cell(o.actor?.text)} | ${modality} | ${cell(quantityText(o.quantity)) || (o.frequency ? `${o.frequency} (frequency only)` : '')} | ${o.quantity?.measure ?? ''} | ${o.per ?? ''} | ${o.period ?? ''} | ${cell(o.from?.text)} | ${cell(o.text)} |`);
     }
     out.push('');
   }

@@ -3,71 +3,136 @@ import { parseCnNumber } from '../core/cn-number.js';
 import { splitLines, type Line } from '../core/lines.js';
 import type { Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
-import type { Article, Section, Sentence } from '../schema/document.js';
-
-// sections: 一、 headings, or 第X章 chapters of a regulation
-const SECTION = /^(\s*)(?:([一二三四五六七八九十]+)、|第([一二三四五六七八九十]+)章[\s　]*)(.*)$/u;
-const ARTICLE_KINDS: { kind: string; re: RegExp; num: (m: RegExpExecArray) => number | null }[] = [
-  { kind: 'arabic', re: /^(\s*)(\d{1,3})[.、](?!\d)(.*)$/u, num: (m) => Number(m[2]) },
-  { kind: 'tiao', re: /^(\s*)第([一二三四五六七八九十百零]+)条(.*)$/u, num: (m) => parseCnNumber(m[2]!) },
-  { kind: 'paren', re: /^(\s*)[(（]([一二三四五六七八九十]+)[)）](.*)$/u, num: (m) => parseCnNumber(m[2]!) },
-];
+import type { Article, Section, Sentence, StructureNode } from '../schema/document.js';
+import { headingPatterns } from './headings.js';
 
 interface Heading { line: Line; number: number; label: string; lead: number }
+interface Found { h: Heading; lineIdx: number }
+
+const parseN = (n: string) => (/^\d+$/.test(n) ? Number(n) : parseCnNumber(n));
 
 /** The heading sentence: the line up to its first full stop, or the whole line. */
 function headingOf(ctx: Context, h: Heading): { heading: string; headingSpan: Span } {
   const body = h.line.text.slice(h.lead);
-  const stop = body.search(/[。！？!?]/);
+  const stop = body.search(ctx.rules.structure.headingEnd);
   const end = h.line.start + h.lead + (stop >= 0 ? stop + 1 : body.trimEnd().length);
   const headingSpan = ctx.map.toSource([h.line.start + h.lead, end]);
   return { heading: ctx.text.slice(headingSpan[0], headingSpan[1]), headingSpan };
 }
 
+const trimEnd = (s: string, end: number) => {
+  let e = end;
+  while (e > 0 && /\s/.test(s[e - 1]!)) e--;
+  return e;
+};
+
 /**
- * Sections (一、) and the articles under them (1. / 1、 / 第X条 / （一）). A heading counts only when its
- * number continues the sequence (n+1, or 1 to restart), which keeps "7项改革措施" at a line start out.
+ * Headings of one kind that continue a numbering: n+1 (or up to `gap` ahead, for a repealed article), or
+ * 1 to restart, which keeps "7项改革措施" at a line start out. A restart drops the run before it.
  */
-export function parseStructure(ctx: Context, boilerplate: BoilerplateNorm[]): Section[] {
+function sequence(lines: Line[], re: RegExp, gap: number, labelOf: (m: RegExpExecArray) => string, first = 0, restart = true): Found[] {
+  const out: Found[] = [];
+  lines.forEach((line, i) => {
+    const m = re.exec(line.text);
+    if (!m) return;
+    const n = parseN(m.groups!.n!);
+    if (n === null) return;
+    const prev = out.length ? out[out.length - 1]!.h.number : first;
+    const next = n > prev && n <= prev + gap;
+    if (!next && !(n === 1 && (restart || !out.length))) return;
+    if (!next && out.length) out.length = 0;
+    out.push({ h: { line, number: n, label: labelOf(m), lead: m.groups!.lead!.length }, lineIdx: i });
+  });
+  return out;
+}
+
+/** Paragraphs (款) and numbered items (项) of an article, from its body lines. */
+function articleBody(ctx: Context, lines: Line[], itemRe: RegExp): { paragraphs: Span[]; items: Article['items'] } {
+  const paragraphs: Span[] = [];
+  const items: Article['items'] = [];
+  for (const l of lines) {
+    const m = itemRe.exec(l.text);
+    if (m) {
+      const n = parseN(m.groups!.n!);
+      if (n !== null && n === (items.length ? items[items.length - 1]!.number + 1 : 1)) {
+        items.push({ number: n, label: m.groups!.label!, span: ctx.map.toSource([l.start + m.groups!.lead!.length, trimEnd(ctx.norm, l.end)]) });
+        continue;
+      }
+    }
+    paragraphs.push(ctx.map.toSource([l.start + (l.text.length - l.text.trimStart().length), trimEnd(ctx.norm, l.end)]));
+  }
+  return { paragraphs, items };
+}
+
+function toArticles(ctx: Context, heads: Found[], lines: Line[], endIdx: number, endNorm: number, parts: { label: string; at: number }[]): Article[] {
+  const itemRe = headingPatterns(ctx.rules).item;
+  return heads.map((a, j) => {
+    const nextIdx = j + 1 < heads.length ? heads[j + 1]!.lineIdx : endIdx;
+    const end = j + 1 < heads.length ? heads[j + 1]!.h.line.start : endNorm;
+    const span = ctx.map.toSource([a.h.line.start + a.h.lead, trimEnd(ctx.norm, end)]);
+    const part = [...parts].reverse().find((p) => p.at <= a.h.line.start);
+    return {
+      type: 'article' as const, number: a.h.number, label: a.h.label, ...headingOf(ctx, a.h), span,
+      part: part ? part.label : null, ...articleBody(ctx, [a.h.line, ...lines.slice(a.lineIdx + 1, nextIdx)], itemRe),
+    };
+  });
+}
+
+/**
+ * The document's structure. A regulation (第X章 chapters or 第X条 articles) gives chapters with their
+ * parts (第X节) and articles, or articles alone when it has no chapters; other documents give sections
+ * (一、) with the articles under them (1. / 1、 / 第X条 / （一）).
+ */
+export function parseStructure(ctx: Context, boilerplate: BoilerplateNorm[]): StructureNode[] {
   const skip = boilerplate.filter((b) => b.reason !== 'duplicate');
   const lines = splitLines(ctx.norm).filter((l) => l.text.trim() && !skip.some((b) => b.norm[0] < l.end && l.start < b.norm[1]));
-  const sections: { h: Heading; lineIdx: number }[] = [];
-  lines.forEach((line, i) => {
-    const m = SECTION.exec(line.text);
-    if (!m) return;
-    const label = m[2] ?? m[3]!;
-    const n = parseCnNumber(label);
-    const prev = sections.length ? sections[sections.length - 1]!.h.number : 0;
-    if (n === null || (n !== prev + 1 && n !== 1)) return;
-    if (n === 1 && prev > 0) sections.length = 0; // a new numbering restarts: keep the last run
-    sections.push({ h: { line, number: n, label, lead: m[1]!.length }, lineIdx: i });
-  });
-  const docEnd = ctx.norm.trimEnd().length;
+  const pat = headingPatterns(ctx.rules);
+  const gap = ctx.rules.structure['article-max-gap'];
+  const docEnd = trimEnd(ctx.norm, ctx.norm.length);
+  const tiao = sequence(lines, pat['article-tiao'], gap, (m) => m.groups!.label!);
+  const chapters = sequence(lines, pat.chapter, 1, (m) => `第${m.groups!.n}章`);
+  if (chapters.length >= 2 || (tiao.length >= 3 && chapters.length)) {
+    const parts = sequence(lines, pat.part, 1, (m) => `第${m.groups!.n}节`, 0, true);
+    return chapters.map((c, k) => {
+      const nextIdx = k + 1 < chapters.length ? chapters[k + 1]!.lineIdx : lines.length;
+      const endNorm = k + 1 < chapters.length ? chapters[k + 1]!.h.line.start : docEnd;
+      const inside = tiao.filter((a) => a.lineIdx > c.lineIdx && a.lineIdx < nextIdx);
+      const myParts = parts.filter((p) => p.lineIdx > c.lineIdx && p.lineIdx < nextIdx);
+      const partSpans = myParts.map((p, i) => {
+        const pEnd = i + 1 < myParts.length ? myParts[i + 1]!.h.line.start : endNorm;
+        return { label: p.h.label, ...headingOf(ctx, p.h), span: ctx.map.toSource([p.h.line.start + p.h.lead, trimEnd(ctx.norm, pEnd)]), at: p.h.line.start };
+      });
+      return {
+        type: 'section' as const, number: c.h.number, label: c.h.label, ...headingOf(ctx, c.h),
+        span: ctx.map.toSource([c.h.line.start + c.h.lead, trimEnd(ctx.norm, endNorm)]),
+        parts: partSpans.map(({ label, heading, span }) => ({ label, heading, span })),
+        articles: toArticles(ctx, inside, lines, nextIdx, endNorm, partSpans),
+      };
+    });
+  }
+  if (tiao.length >= 3) return toArticles(ctx, tiao, lines, lines.length, docEnd, []);
+  return sectionsWithArticles(ctx, lines, docEnd);
+}
+
+function sectionsWithArticles(ctx: Context, lines: Line[], docEnd: number): Section[] {
+  const pat = headingPatterns(ctx.rules);
+  const sections = sequence(lines, pat.section, 1, (m) => m.groups!.n!);
+  const kinds = [pat['article-arabic'], pat['article-tiao'], pat['article-paren']];
   const out: Section[] = [];
   sections.forEach((s, k) => {
     const nextIdx = k + 1 < sections.length ? sections[k + 1]!.lineIdx : lines.length;
     const endNorm = k + 1 < sections.length ? sections[k + 1]!.h.line.start : docEnd;
     const body = lines.slice(s.lineIdx + 1, nextIdx);
-    const kind = ARTICLE_KINDS.find((a) => body.some((l) => a.re.test(l.text)));
-    const heads: Heading[] = [];
-    if (kind) {
-      for (const l of body) {
-        const m = kind.re.exec(l.text);
-        if (!m) continue;
-        const n = kind.num(m);
-        if (n === null) continue;
-        const prev = heads.length ? heads[heads.length - 1]!.number : (out.length ? lastArticleNumber(out) : 0);
-        if (heads.length ? n !== prev + 1 : n !== prev + 1 && n !== 1) continue;
-        heads.push({ line: l, number: n, label: m[2]!, lead: m[1]!.length });
-      }
-    }
-    const articles: Article[] = heads.map((h, j) => {
-      const end = j + 1 < heads.length ? heads[j + 1]!.line.start : endNorm;
-      const span = ctx.map.toSource([h.line.start + h.lead, trimEnd(ctx.norm, end)]);
-      return { type: 'article', number: h.number, label: h.label, ...headingOf(ctx, h), span };
+    const re = kinds.find((a) => body.some((l) => a.test(l.text)));
+    // numbering of articles runs on across sections (1.–5. under 一、, 6. under 二、) or restarts at 1
+    const first = lastArticleNumber(out);
+    const heads = re ? sequence(body, re, 1, (m) => m.groups!.label ?? m.groups!.n!, first, false).map((f) => ({ ...f, lineIdx: f.lineIdx + s.lineIdx + 1 })) : [];
+    out.push({
+      type: 'section', number: s.h.number, label: s.h.label, ...headingOf(ctx, s.h),
+      span: ctx.map.toSource([s.h.line.start + s.h.lead, trimEnd(ctx.norm, endNorm)]),
+      parts: [],
+      articles: toArticles(ctx, heads, lines, nextIdx, endNorm, []),
     });
-    const span = ctx.map.toSource([s.h.line.start + s.h.lead, trimEnd(ctx.norm, endNorm)]);
-    out.push({ type: 'section', number: s.h.number, label: s.h.label, ...headingOf(ctx, s.h), span, articles });
   });
   return out;
 }
@@ -79,12 +144,6 @@ function lastArticleNumber(sections: Section[]): number {
   }
   return 0;
 }
-
-const trimEnd = (s: string, end: number) => {
-  let e = end;
-  while (e > 0 && /\s/.test(s[e - 1]!)) e--;
-  return e;
-};
 
 /** Sentences split on 。！？；, each with its clauses split on ，：; spans in the normalised view. */
 export function splitSentencesNorm(norm: string): { span: Span; clauses: Span[] }[] {
@@ -111,11 +170,18 @@ export function toSentences(ctx: Context, norm: { span: Span; clauses: Span[] }[
   return norm.map((s) => ({ span: ctx.map.toSource(s.span), clauses: s.clauses.map((c) => ctx.map.toSource(c)) }));
 }
 
-/** The structure path of a source span: "四.15", "四", or null outside any section. */
-export function articlePath(sections: Section[], span: Span): string | null {
-  for (const s of sections) {
-    if (span[0] < s.span[0] || span[0] >= s.span[1]) continue;
-    const a = s.articles.find((x) => span[0] >= x.span[0] && span[0] < x.span[1]);
+/** Every article with its path (四.15, 第二章.第十四条, 第十四条), in document order. */
+export function articlesOf(structure: StructureNode[]): { path: string; article: Article }[] {
+  return structure.flatMap((s) => (s.type === 'article' ? [{ path: s.label, article: s }] : s.articles.map((a) => ({ path: `${s.label}.${a.label}`, article: a }))));
+}
+
+/** The structure path of a source span: "四.15", "四", "第二章.第十四条", "第十四条", or null outside any. */
+export function articlePath(structure: StructureNode[], span: Span): string | null {
+  const inside = (x: { span: Span }) => span[0] >= x.span[0] && span[0] < x.span[1];
+  for (const s of structure) {
+    if (!inside(s)) continue;
+    if (s.type === 'article') return s.label;
+    const a = s.articles.find(inside);
     return a ? `${s.label}.${a.label}` : s.label;
   }
   return null;

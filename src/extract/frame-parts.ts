@@ -1,0 +1,218 @@
+import type { Context } from '../core/context.js';
+import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
+import type { Span } from '../core/span.js';
+import { literalRe } from '../packs/index.js';
+import type { Slice } from '../schema/document.js';
+import { headingPatterns } from '../structure/headings.js';
+
+/** A normalised span as a slice of the source: `text === source.slice(...span)`. */
+export function sliceOf(ctx: Context, norm: Span): Slice | null {
+  let [a, b] = norm;
+  while (a < b && /\s/u.test(ctx.norm[a]!)) a++;
+  while (b > a && /[\s,，;；。:：、]/u.test(ctx.norm[b - 1]!)) b--;
+  if (b <= a) return null;
+  const span = ctx.map.toSource([a, b]);
+  return { text: ctx.text.slice(span[0], span[1]), span };
+}
+
+interface PartPatterns { stops: RegExp; heads: RegExp; openers: string[]; conditions: RegExp; sanctions: RegExp; hedges: RegExp }
+const cache = new WeakMap<object, PartPatterns>();
+// numerals that end a subject (十人以上联名); the rarer 大写 forms double as ordinary characters (队伍)
+const DIGIT = new RegExp(`[\\d${CN_NUMERAL_CHARS.slice(0, 16)}]`, 'u');
+
+function patterns(ctx: Context): PartPatterns {
+  const o = ctx.rules.obligation;
+  let p = cache.get(o);
+  if (!p) {
+    p = {
+      stops: literalRe(o['subject-stops']),
+      heads: literalRe(o['actor-heads']),
+      openers: [...o['adverbial-openers']].sort((a, b) => b.length - a.length),
+      conditions: literalRe(o.conditions),
+      sanctions: literalRe(o.sanctions),
+      hedges: literalRe(o.hedges),
+    };
+    cache.set(o, p);
+  }
+  return p;
+}
+
+/** Where the text of a sentence starts after its article or item label (第十条 , （一）, 1.). */
+export function afterLabel(ctx: Context, sent: Span): number {
+  const text = ctx.norm.slice(sent[0], Math.min(sent[1], sent[0] + 40));
+  const pat = headingPatterns(ctx.rules);
+  for (const re of [pat['article-tiao'], pat.item, pat['article-arabic']]) {
+    const m = re.exec(text);
+    if (m?.groups) {
+      const label = m.groups.label ?? '';
+      const at = text.indexOf(label, m.groups.lead!.length) + label.length;
+      if (label && at > 0) { let k = at; while (k < text.length && /\s/u.test(text[k]!)) k++; return sent[0] + k; }
+    }
+  }
+  return sent[0];
+}
+
+/**
+ * The subject at the start of a stretch of text: the words before the first subject stop (a modal, a
+ * preposition, a number, 联名 …), cut back to the last actor head (代表, 主席团, 机关 …). 由X负责 gives X.
+ */
+function subjectAt(ctx: Context, from: number, to: number, verbs: readonly number[]): Span | null {
+  const p = patterns(ctx);
+  const o = ctx.rules.obligation;
+  let start = from;
+  if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
+  const text = ctx.norm.slice(start, Math.min(to, start + 48));
+  // the first verb after the subject's first word ends it (代表 | 参加选民接待日活动), unless it is part of a
+  // head noun (有关国家机关和组织, 承办单位)
+  const heads: Span[] = [];
+  p.heads.lastIndex = 0;
+  for (let m = p.heads.exec(text); m; m = p.heads.exec(text)) { heads.push([m.index, m.index + m[0].length]); p.heads.lastIndex = m.index + 1; }
+  let stop = text.length;
+  for (let v = firstAfter(verbs, start + 1); v >= 0 && v < verbs.length && verbs[v]! < start + text.length; v++) {
+    const at = verbs[v]! - start;
+    if (heads.some((h) => h[0] <= at && at < h[1])) continue;
+    stop = at;
+    break;
+  }
+  p.stops.lastIndex = 0;
+  for (let m = p.stops.exec(text); m; m = p.stops.exec(text)) {
+    // a stop word inside a head (代表团 is not 代表 + 团; 组织 as a head) does not end the subject
+    if (m.index === 0) { p.stops.lastIndex = m.index + 1; continue; }
+    stop = Math.min(stop, m.index);
+    break;
+  }
+  const digit = DIGIT.exec(text);
+  if (digit && digit.index < stop) stop = digit.index;
+  // the subject ends with its head noun: 代表建议的办理期限 names a thing, not who acts
+  const cand = text.slice(0, stop).replace(/[\s,，、]+$/u, '');
+  let headEnd = -1;
+  p.heads.lastIndex = 0;
+  for (let m = p.heads.exec(cand); m; m = p.heads.exec(cand)) {
+    headEnd = Math.max(headEnd, m.index + m[0].length);
+    p.heads.lastIndex = m.index + 1;
+  }
+  if (headEnd < 2 || headEnd !== cand.length) return null;
+  return [start, start + headEnd];
+}
+
+/** Index of the first sorted position ≥ at, or -1. */
+function firstAfter(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? lo : -1;
+}
+
+/** A clause that opens or ends like an adverbial (在…期间，对…，…闭会期间，) or is a condition (…的，). */
+function adverbial(ctx: Context, clauseText: string): boolean {
+  const p = patterns(ctx);
+  const body = clauseText.replace(/[\s,，:：]+$/u, '');
+  return p.openers.some((w) => body.startsWith(w)) || ctx.rules.obligation['adverbial-endings'].some((w) => body.endsWith(w)) || /的$/u.test(body);
+}
+
+/** Clause starts of a sentence up to a position, first to last. */
+function clauseStarts(clauses: Span[], upto: number): number[] {
+  return clauses.filter((c) => c[0] < upto).map((c) => c[0]);
+}
+
+/**
+ * Who bears the rule at `at`: the subject of its clause; else of an earlier clause of the same sentence
+ * that is not an adverbial (在…期间，) or a condition (…的，); else the subject of the list's lead-in
+ * (主席团…行使下列职权：); else the words counted right after a share (十分之一以上代表联名 → 代表).
+ */
+export function actorOf(ctx: Context, verbs: readonly number[], sent: Span, clauses: Span[], at: number, leadIn: Span | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = []): Span | null {
+  const p = patterns(ctx);
+  const norm = ctx.norm;
+  const begin = afterLabel(ctx, sent);
+  const starts = clauseStarts(clauses, at).map((s) => Math.max(s, begin));
+  const own = starts.length ? starts[starts.length - 1]! : begin;
+  const tries = [own, ...starts.slice(0, -1).reverse()];
+  for (const s of tries) {
+    const clause = clauses.find((c) => c[0] <= s && s < c[1]);
+    const clauseText = clause ? norm.slice(s, clause[1]) : '';
+    // an adverbial opener or a 的-condition is not where the subject stands
+    if (adverbial(ctx, clauseText) && (s !== own || clause === undefined || clause[1] <= at)) continue;
+    const subj = subjectAt(ctx, s, at, verbs);
+    if (subj) return subj;
+  }
+  if (leadIn) {
+    const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], verbs);
+    if (subj) return subj;
+  }
+  // 承办单位…应当及时研究；闭会期间，应当在…五日内: the subject of an earlier sentence of the same article
+  for (const prev of previous) {
+    const subj = actorOf(ctx, verbs, prev.span, prev.clauses, prev.span[1], null, prev.span[1]);
+    if (subj) return subj;
+  }
+  // 十分之一以上代表联名: the people counted are the ones acting
+  const after = norm.slice(afterNumber, afterNumber + 12);
+  p.heads.lastIndex = 0;
+  const m = p.heads.exec(after.replace(/^的/u, ' '));
+  if (m && m.index <= 1) return [afterNumber + m.index, afterNumber + m.index + m[0].length];
+  return null;
+}
+
+/** The starting event of a time limit before the number (自交办之日起, 会议举行…前), searched in its clause. */
+export function fromOf(ctx: Context, clauseStart: number, numberAt: number, sentStart: number): Span | null {
+  const from = Math.max(sentStart, Math.min(clauseStart, numberAt - 60));
+  const text = ctx.norm.slice(from, numberAt);
+  let best: Span | null = null;
+  for (const re of ctx.rules.obligation.fromPatterns) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const s: Span = [from + m.index!, from + m.index! + m[0].length];
+      if (!best || s[0] > best[0] || (s[0] === best[0] && s[1] > best[1])) best = s;
+    }
+  }
+  return best;
+}
+
+/** A condition: a …的， clause before the rule, or a clause opened by a condition word. */
+export function conditionOf(ctx: Context, clauses: Span[], at: number): Span | null {
+  const p = patterns(ctx);
+  for (const c of clauses) {
+    if (c[0] >= at && !(c[0] <= at && at < c[1])) break;
+    const text = ctx.norm.slice(c[0], c[1]);
+    if (/的[,，]$/u.test(text)) return c;
+    p.conditions.lastIndex = 0;
+    const m = p.conditions.exec(text);
+    if (m) return [c[0] + m.index, c[1]];
+  }
+  return null;
+}
+
+/** The clause that states what follows when the rule is broken (由主任会议进行约谈, 劝其辞去…). */
+export function sanctionOf(ctx: Context, clauses: Span[]): Span | null {
+  const p = patterns(ctx);
+  for (const c of clauses) {
+    p.sanctions.lastIndex = 0;
+    if (p.sanctions.test(ctx.norm.slice(c[0], c[1]))) return c;
+  }
+  return null;
+}
+
+/** 一般, 原则上 in the sentence before the number. */
+export function hedgedBefore(ctx: Context, from: number, to: number): boolean {
+  const p = patterns(ctx);
+  p.hedges.lastIndex = 0;
+  return p.hedges.test(ctx.norm.slice(from, to));
+}
+
+/**
+ * What the actor must do: the rest of the clause after the cues (subject, modal, frequency), or the next
+ * clause when the number's clause is only a condition or a time limit (…之日起三个月内，答复代表).
+ */
+export function actionOf(ctx: Context, clauses: Span[], clause: Span, cueEnd: number): Span | null {
+  const start = Math.max(clause[0], Math.min(cueEnd, clause[1]));
+  const own: Span = [start, clause[1]];
+  const text = ctx.norm.slice(own[0], own[1]).replace(/[\s,，;；。:：、]+$/u, '');
+  if (text.length >= 2 && !/(?:内|前|后|的)$/u.test(text)) return own;
+  const i = clauses.findIndex((c) => c[0] === clause[0]);
+  const next = i >= 0 ? clauses[i + 1] : undefined;
+  if (next) return [own[0], next[1]];
+  return text.length >= 2 ? own : null;
+}

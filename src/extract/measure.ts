@@ -1,0 +1,38 @@
+import type { Context } from '../core/context.js';
+import type { Measure } from '../schema/document.js';
+import type { QuantityNorm } from './quantity.js';
+
+/** What is known of a quantity's frame when its measure is decided. */
+export interface MeasureInput {
+  q: QuantityNorm;
+  /** the clause up to the number, and the whole clause */
+  before: string;
+  clause: string;
+  /** the rule has a period (每年 …) */
+  period: boolean;
+}
+
+/**
+ * What a number measures: the first rule of the obligation pack's `measures` whose conditions all hold
+ * (the unit's dimension, the comparator and the word that set it, words in the clause, a period).
+ */
+export function measureOf(ctx: Context, m: MeasureInput): { measure: Measure; rule: number } {
+  const { q } = m;
+  const unit = ctx.rules.quantity.units.get(q.unit);
+  const base = q.canonical?.unit ?? unit?.base ?? '';
+  const rules = ctx.rules.obligation.measures;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    if (r.dimension && !r.dimension.includes(q.dimension)) continue;
+    if (r.unit && !r.unit.includes(q.unit)) continue;
+    if (r.base && !r.base.includes(base)) continue;
+    if (r.comparator && !r.comparator.includes(q.comparator)) continue;
+    if (r['cmp-word'] && !(q.cmpWord && r['cmp-word'].includes(q.cmpWord))) continue;
+    if (r.before && !r.before.some((w) => m.before.includes(w))) continue;
+    if (r.clause && !r.clause.some((w) => m.clause.includes(w))) continue;
+    if (r['not-clause'] && r['not-clause'].some((w) => m.clause.includes(w))) continue;
+    if (r.period !== undefined && r.period !== m.period) continue;
+    return { measure: r.measure, rule: i };
+  }
+  return { measure: 'other', rule: rules.length - 1 };
+}

@@ -1,0 +1,112 @@
+import type { Context } from '../core/context.js';
+import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
+import type { Span } from '../core/span.js';
+
+/** A match of one of the grammar's rules, before it is resolved. */
+export interface Candidate { ruleId: string; m: RegExpExecArray; span: Span }
+
+interface Seen {
+  ctx: Context;
+  norm: string;
+  /** the number as written, its start, the text just before it */
+  n1: string; numStart: number; before: string;
+  unitRaw: string; unitAt: number; afterUnit: number;
+  cnN1: boolean; dimension: string;
+  groups: Record<string, string | undefined>;
+}
+
+interface Filter { id: string; reason: string; drops: (s: Seen) => boolean }
+
+const CN_ONLY = new RegExp(`^[${CN_NUMERAL_CHARS}]+$`, 'u');
+const ARABIC_4 = /^\d{4}$|^[〇零一二三四五六七八九]{4}$/u;
+const DAXIE = /^[壹贰叁肆伍陆柒捌玖拾佰仟]$/u;
+const BARE_MAGNITUDE = /^[百千万亿]$/u;
+const CODE_CHAR = /[A-Za-z0-9]/;
+const QUOTES: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』' };
+
+/** The quoted phrase around a position on the same line, when it is short (a name, not a quotation). */
+function quotedAround(norm: string, at: number): Span | null {
+  const from = Math.max(0, at - 20);
+  for (let i = at - 1; i >= from; i--) {
+    const c = norm[i]!;
+    if (c === '\n' || c === '。' || c === '”' || c === '」' || c === '』') return null;
+    const close = QUOTES[c];
+    if (!close) continue;
+    const end = norm.indexOf(close, at);
+    if (end < 0 || end - i > 30 || norm.slice(i, end).includes('\n')) return null;
+    return [i, end + 1];
+  }
+  return null;
+}
+
+/**
+ * The numbered filters of the number-unit rule, in order: each drops one kind of non-quantity and says
+ * why. Their words are the `not-quantity` lists of extractors/quantity/quantity.yaml.
+ */
+const FILTERS: Filter[] = [
+  { id: 'F01-ordinal', reason: 'a number after 第 (or another ordinal word) is an ordinal', drops: (s) => s.ctx.rules.quantity['not-quantity']['preceded-by'].some((w) => s.before.endsWith(w)) },
+  { id: 'F02-every-period', reason: '每两个月, 每3年 say how often, the frame reads them as a period', drops: (s) => s.before.endsWith('每') && s.ctx.rules.quantity['not-quantity']['every-time-units'].includes(s.unitRaw) },
+  { id: 'F03-name-or-date-after', reason: 'a unit followed by 周年, 届, 规划, 年来 … names an anniversary, a plan or a time frame', drops: (s) => s.ctx.rules.quantity['not-quantity']['followed-by'].some((w) => s.norm.startsWith(w, s.unitAt) || s.norm.startsWith(w, s.afterUnit)) },
+  { id: 'F04-word-suffix', reason: '一次性, 一体化: the numeral is part of a word', drops: (s) => s.ctx.rules.quantity['not-quantity']['word-suffix'].some((w) => s.norm.startsWith(w, s.afterUnit)) },
+  { id: 'F05-year', reason: 'a four-digit number before 年 is a year', drops: (s) => s.unitRaw === '年' && ARABIC_4.test(s.n1) },
+  {
+    id: 'F06-place-name', reason: '九台区, 三里村: a Chinese numeral and a one-character unit before a place suffix',
+    drops: (s) => {
+      const nq = s.ctx.rules.quantity['not-quantity'];
+      return s.cnN1 && s.unitRaw.length === 1 && !nq['place-suffix-keep-units'].includes(s.unitRaw) && nq['place-suffix'].some((w) => s.norm.startsWith(w, s.afterUnit));
+    },
+  },
+  { id: 'F07-reduplication', reason: '一项项, 一个个: "one after another", not a count', drops: (s) => s.n1 === '一' && s.norm.startsWith(s.unitRaw, s.afterUnit) },
+  { id: 'F08-daxie-alone', reason: '伍, 队伍: a lone 大写 numeral is an ordinary character', drops: (s) => DAXIE.test(s.n1) },
+  { id: 'F09-bare-magnitude', reason: 'a bare 百/千/万 is a count only as 万余, 千多', drops: (s) => BARE_MAGNITUDE.test(s.n1) && !s.groups.a1 && !s.groups.a2 && !s.groups.pre },
+  {
+    id: 'F10-day-of-month', reason: '日 after a month, or with no limit word around it, is a day of the month',
+    drops: (s) => {
+      if (s.unitRaw !== '日') return false;
+      const nq = s.ctx.rules.quantity['not-quantity'];
+      if (nq['day-of-month-before'].some((w) => s.before.endsWith(w))) return true;
+      const counted = nq['day-count-after'].some((w) => s.norm.startsWith(w, s.afterUnit)) ||
+        nq['day-count-before'].some((w) => s.norm.slice(Math.max(0, s.numStart - w.length - 2), s.numStart).includes(w));
+      return !counted;
+    },
+  },
+  { id: 'F11-code', reason: 'a redaction mark glued to letters or digits is part of a code', drops: (s) => s.ctx.rules.quantity.redacted.marks.includes(s.n1) && CODE_CHAR.test(s.norm[s.numStart - 1] ?? '') },
+  {
+    id: 'F12-reference-period', reason: '过去五年, 近三年: the time frame of a report, not a quantity',
+    drops: (s) => {
+      const nq = s.ctx.rules.quantity['not-quantity'];
+      return nq['reference-period-units'].includes(s.unitRaw) && !s.groups.sfx && nq['reference-period-before'].some((w) => s.before.endsWith(w)) &&
+        !/^[内前后]/u.test(s.norm.slice(s.afterUnit, s.afterUnit + 1));
+    },
+  },
+  {
+    id: 'F13-quoted-name', reason: '“15分钟品质文化生活圈”: a number inside a quoted name',
+    drops: (s) => {
+      const q = quotedAround(s.norm, s.numStart);
+      if (!q) return false;
+      const rest = s.norm.slice(s.afterUnit, q[1] - 1);
+      return rest.length >= 2 && !/^[以之]?[上下内前]/u.test(rest);
+    },
+  },
+];
+
+/** The id of the first filter that refuses a candidate, or null when it is a quantity. */
+export function dropReason(ctx: Context, c: Candidate): string | null {
+  const gr = c.m.groups ?? {};
+  if (c.ruleId === 'quantity/fraction') return gr.den === '百' ? 'F00-percent' : null;
+  if (c.ruleId !== 'quantity/number-unit') return null;
+  const norm = ctx.norm;
+  const numStart = c.span[0] + (gr.pre?.length ?? 0);
+  const unitRaw = gr.unit!;
+  const unitAt = c.m[0].lastIndexOf(unitRaw) + c.span[0];
+  const s: Seen = {
+    ctx, norm, n1: gr.n1!, numStart, before: norm.slice(Math.max(0, numStart - 4), numStart),
+    unitRaw, unitAt, afterUnit: unitAt + unitRaw.length, cnN1: CN_ONLY.test(gr.n1!),
+    dimension: ctx.rules.quantity.units.get(unitRaw)?.dimension ?? 'count', groups: gr,
+  };
+  for (const f of FILTERS) if (f.drops(s)) return f.id;
+  return null;
+}
+
+/** The filters with their reasons, for documentation and `zhidu explain`-style listings. */
+export const QUANTITY_FILTERS: readonly { id: string; reason: string }[] = FILTERS.map(({ id, reason }) => ({ id, reason }));

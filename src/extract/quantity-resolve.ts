@@ -1,0 +1,158 @@
+import type { Context } from '../core/context.js';
+import { CN_NUMERAL_CHARS, parseAnyNumber } from '../core/cn-number.js';
+import type { Span } from '../core/span.js';
+import type { Comparator } from '../schema/document.js';
+import type { Candidate } from './quantity-filters.js';
+import type { QuantityNorm } from './quantity.js';
+
+const CN_ONLY = new RegExp(`^[${CN_NUMERAL_CHARS}]+$`, 'u');
+// a comparator governs a number across a short verb phrase (至少进站(点)1次) but not across a clause break
+const GAP_BREAK = /[，,。；;：:！？!?、\n\d]/u;
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+const prefixCache = new WeakMap<object, { word: string; cmp: string; reach: number }[]>();
+const inclusiveCache = new WeakMap<object, RegExp>();
+
+/** The comparator word before a number, allowing a short verb phrase in between for 至少/最多. */
+export function prefixComparator(ctx: Context, at: number): { cmp: Comparator; start: number; word: string } | null {
+  const q = ctx.rules.quantity;
+  let words = prefixCache.get(q);
+  if (!words) { words = [...q.comparators.prefix].sort((a, b) => b.word.length - a.word.length); prefixCache.set(q, words); }
+  const windowStart = Math.max(0, at - 16);
+  const before = ctx.norm.slice(windowStart, at);
+  let best: { cmp: Comparator; start: number; gap: number; word: string } | null = null;
+  for (const p of words) {
+    const i = before.lastIndexOf(p.word);
+    if (i < 0) continue;
+    const gapText = before.slice(i + p.word.length);
+    if (gapText.length > p.reach || GAP_BREAK.test(gapText)) continue;
+    // a longer word ending at the same place wins (不得超过 over 超过 over 超)
+    if (!best || gapText.length < best.gap) best = { cmp: p.cmp as Comparator, start: windowStart + i, gap: gapText.length, word: p.word };
+  }
+  return best ? { cmp: best.cmp, start: best.start, word: best.word } : null;
+}
+
+export function suffixCmp(ctx: Context, word: string | undefined): Comparator | null {
+  if (!word) return null;
+  return (ctx.rules.quantity.comparators.suffix.find((c) => c.word === word)?.cmp ?? null) as Comparator | null;
+}
+
+/** 内 / 以前 … right after a time unit: a time limit or a lead time, and the characters it covers. */
+function timeSuffix(ctx: Context, at: number): { cmp: Comparator; length: number } | null {
+  for (const t of ctx.rules.quantity.comparators['time-suffix']) {
+    if (ctx.norm.startsWith(t.word, at)) return { cmp: t.cmp as Comparator, length: t.word.length };
+  }
+  return null;
+}
+
+/** The comparator of a quantity and the word that set it: its suffix, else its prefix; a strict prefix beats a redundant 以上. */
+function comparatorOf(ctx: Context, start: number, suffix: { cmp: Comparator; word: string } | null): { cmp: Comparator; word: string | null } {
+  const pc = prefixComparator(ctx, start);
+  const strict = ctx.rules.quantity.comparators['strict-over-suffix'] as string[];
+  if (pc && strict.includes(pc.cmp)) return pc;
+  return suffix ?? pc ?? { cmp: 'eq', word: null };
+}
+const sfx = (ctx: Context, word: string | undefined) => {
+  const cmp = suffixCmp(ctx, word);
+  return cmp ? { cmp, word: word! } : null;
+};
+
+function canonical(ctx: Context, unit: string, dimension: string, value: number | null, min: number | null, max: number | null): QuantityNorm['canonical'] {
+  const u = ctx.rules.quantity.units.get(unit);
+  if (dimension === 'share') return { value, min, max, unit: 'share' };
+  if (!u) return null;
+  const f = (v: number | null) => (v === null ? null : round(v * u.factor));
+  return { value: f(value), min: f(min), max: f(max), unit: u.base };
+}
+
+function share(ctx: Context, s: Span, ruleId: string, value: number, suffix: { cmp: Comparator; word: string } | null, unit: string, approx = false): QuantityNorm {
+  const dimension = unit === '' ? 'share' : 'percent';
+  const found = comparatorOf(ctx, s[0], suffix);
+  return {
+    norm: s, value, min: null, max: null, unit, comparator: found.cmp, cmpWord: found.word, approx, redacted: false, ruleId, numberAt: s[0],
+    dimension, canonical: dimension === 'share' ? { value, min: null, max: null, unit: 'share' } : { value, min: null, max: null, unit: 'percent' },
+  };
+}
+
+/**
+ * Value, unit, comparator and approximation of a candidate; a string (the id of the check that failed)
+ * when the candidate turns out not to be a quantity after all.
+ */
+export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | string {
+  const gr = c.m.groups ?? {};
+  const q = ctx.rules.quantity;
+  const s = c.span;
+  if (c.ruleId === 'quantity/fraction') {
+    const den = parseAnyNumber(gr.den!);
+    const numr = parseAnyNumber(gr.numr!);
+    if (den === null || numr === null || den === 0) return 'R01-bad-fraction';
+    return share(ctx, s, c.ruleId, Math.round((numr / den) * 1e4) / 1e4, sfx(ctx, gr.sfx), '');
+  }
+  if (c.ruleId === 'quantity/percent-cn') {
+    const v = parseAnyNumber(gr.p!);
+    return v === null ? 'R02-bad-number' : share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '%');
+  }
+  if (c.ruleId === 'quantity/tenths') {
+    const v = parseAnyNumber(gr.t!);
+    return v === null ? 'R02-bad-number' : share(ctx, s, c.ruleId, Math.round(v * 10 * 1e4) / 1e4, sfx(ctx, gr.sfx), '%', Boolean(gr.a));
+  }
+  const unitRaw = gr.unit!;
+  const info = q.units.get(unitRaw);
+  const unit = info?.as ?? unitRaw;
+  const dimension = info?.dimension ?? 'count';
+  const n1 = gr.n1!;
+  const numStart = s[0] + (gr.pre?.length ?? 0);
+  const red = q.redacted.marks.includes(n1);
+  const mag = gr.mag ? q.magnitudes[gr.mag]! : 1;
+  const cnN1 = CN_ONLY.test(n1);
+  let value: number | null = null;
+  if (!red) {
+    // 七亿七千多万: the magnitude belongs to the last group of a Chinese numeral (七千万), not to the whole
+    const v = cnN1 && gr.mag ? parseAnyNumber(n1 + gr.mag) : parseAnyNumber(n1);
+    if (v === null) return 'R02-bad-number';
+    value = cnN1 && gr.mag ? v : round(v * mag);
+  }
+  const approx = Boolean(gr.pre || gr.a1 || gr.a2 || gr.a3);
+  let end = s[1];
+  let suffix = sfx(ctx, gr.sfx);
+  if (!gr.sfx && dimension === 'time') {
+    const t = timeSuffix(ctx, end);
+    if (t) { suffix = { cmp: t.cmp, word: ctx.norm.slice(end, end + t.length) }; end += t.length; }
+  }
+  const found = comparatorOf(ctx, numStart, suffix);
+  let comparator = found.cmp;
+  let cmpWord = found.word;
+  let min: number | null = null;
+  let max: number | null = null;
+  let ruleId = red ? 'quantity/redacted' : cnN1 ? 'quantity/cn-numeral' : 'quantity/arabic';
+  const second = gr.n2 ?? gr.n3;
+  if (second) {
+    const v2 = q.redacted.marks.includes(second) ? null : parseAnyNumber(second);
+    if (v2 === null && !red) return 'R02-bad-number';
+    min = value;
+    max = v2 === null ? null : CN_ONLY.test(second) && gr.mag ? parseAnyNumber(second + gr.mag) : round(v2 * mag);
+    value = null;
+    comparator = 'range';
+    cmpWord = gr.sep ?? null;
+    ruleId = 'quantity/range';
+    if (min !== null && max !== null && min > max) return 'R03-inverted-range';
+  }
+  // the indefinite 一 (一份答卷, 一批项目) is not a count unless a comparator or a rule word makes it one
+  const one = q['indefinite-one'];
+  if (n1 === '一' && !second && comparator === 'eq' && !approx && !one['keep-units'].includes(unit) &&
+    !(one['keep-dimensions'].includes(dimension) && end > s[1])) return 'R04-indefinite-one';
+  const incl = inclusiveRe(ctx).exec(ctx.norm.slice(end, end + 12));
+  // "三次以上(含三次)": the bracket belongs to this quantity, its number is not another one
+  if (incl && (comparator === 'gte' || comparator === 'lte')) end += incl[0].length;
+  return {
+    norm: [s[0], end], value, min, max, unit, comparator, cmpWord, approx, redacted: red, ruleId, numberAt: numStart,
+    dimension, canonical: red ? null : canonical(ctx, unitRaw, dimension, value, min, max),
+  };
+}
+
+function inclusiveRe(ctx: Context): RegExp {
+  const q = ctx.rules.quantity;
+  let re = inclusiveCache.get(q);
+  if (!re) { re = new RegExp(`^(?:${q.comparators.inclusive.join('|')})`, 'u'); inclusiveCache.set(q, re); }
+  return re;
+}
