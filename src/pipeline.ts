@@ -8,6 +8,7 @@ import { ingestBytes, ingestFile, type Ingested } from './ingest/index.js';
 import { extractMeta } from './meta/index.js';
 import { normalizeText } from './normalize/index.js';
 import { loadRules, type Rules } from './packs/index.js';
+import { checkPackExamples } from './packs/self-check.js';
 import { DocumentSchema, type ZhiduDocument } from './schema/document.js';
 import { segmentSpans, type Token } from './segment/index.js';
 import { parseStructure, splitSentencesNorm, toSentences } from './structure/index.js';
@@ -70,13 +71,26 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true): A
   return { doc, ctx, tokens, skip };
 }
 
+/** A text given directly (pack examples, tests): a UTF-8 .txt without a file. */
+export function analyseString(text: string, rules: Rules, name = 'example.txt'): Analysis {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return analyseIngested({ source: { path: name, name, format: 'txt', encoding: 'utf-8', bytes, sha256: '' }, text, diagnostics: [] }, rules, false);
+}
+
+/** The rule packs, loaded once and checked against their own examples before first use. */
+export function loadCheckedRules(dir?: string): Rules {
+  const rules = loadRules(dir);
+  checkPackExamples(rules, (text) => analyseString(text, rules).doc);
+  return rules;
+}
+
 export async function analyseBytes(bytes: Uint8Array, path: string, opts: ProcessOptions = {}): Promise<Analysis> {
-  const rules = loadRules(opts.packs);
+  const rules = loadCheckedRules(opts.packs);
   return analyseIngested(await ingestBytes(bytes, path), rules, opts.validate ?? true);
 }
 
 export async function analyseFile(path: string, opts: ProcessOptions = {}): Promise<Analysis> {
-  const rules = loadRules(opts.packs);
+  const rules = loadCheckedRules(opts.packs);
   return analyseIngested(await ingestFile(path), rules, opts.validate ?? true);
 }
 

@@ -1,3 +1,4 @@
+import { loadCheckedRules } from '../pipeline.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -6,7 +7,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IO } from '../cli/io.js';
-import { loadRules } from '../packs/index.js';
 import { VERSION } from '../version.js';
 import { corpusInputs } from './inputs.js';
 import { Progress } from './progress.js';
@@ -36,7 +36,8 @@ const WORKER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dis
 export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): Promise<CorpusSummary> {
   const started = new Date();
   const t0 = Date.now();
-  const rules = loadRules(opts.packs);
+  // a pack whose examples fail refuses to load here, before any worker starts
+  const rules = loadCheckedRules(opts.packs);
   const workers = Math.max(1, opts.workers ?? availableParallelism());
   mkdirSync(opts.out, { recursive: true });
   const paths = [...corpusInputs(inputs)];

@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRules } from '../packs/index.js';
+import { loadCheckedRules } from '../pipeline.js';
 import { processInput } from './records.js';
 
 // One worker: rule packs and jieba are loaded once, then inputs are processed one message at a time.
 const packs = (workerData as { packs?: string } | null)?.packs;
-loadRules(packs);
+loadCheckedRules(packs);
 // fault injection for the tests of crash handling: a worker exits when it meets this file name
 const crashOn = process.env.ZHIDU_FAULT_CRASH_ON;
 parentPort!.on('message', (m: { id: number; path: string }) => {

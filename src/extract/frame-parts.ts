@@ -25,7 +25,8 @@ function patterns(ctx: Context): PartPatterns {
   let p = cache.get(o);
   if (!p) {
     p = {
-      stops: literalRe(o['subject-stops']),
+      // a time phrase (年度内, 定期) ends a subject as a stop word does
+      stops: literalRe([...o['subject-stops'], ...o.frequency.map((f) => f.word)]),
       heads: literalRe(o['actor-heads']),
       openers: [...o['adverbial-openers']].sort((a, b) => b.length - a.length),
       conditions: literalRe(o.conditions),
@@ -44,9 +45,9 @@ export function afterLabel(ctx: Context, sent: Span): number {
   for (const re of [pat['article-tiao'], pat.item, pat['article-arabic']]) {
     const m = re.exec(text);
     if (m?.groups) {
-      const label = m.groups.label ?? '';
-      const at = text.indexOf(label, m.groups.lead!.length) + label.length;
-      if (label && at > 0) { let k = at; while (k < text.length && /\s/u.test(text[k]!)) k++; return sent[0] + k; }
+      const g = m.groups;
+      const at = g.rest !== undefined ? m[0].length - g.rest.length : g.label ? text.indexOf(g.label, g.lead!.length) + g.label.length : 0;
+      if (at > 0) { let k = at; while (k < text.length && /\s/u.test(text[k]!)) k++; return sent[0] + k; }
     }
   }
   return sent[0];
@@ -62,13 +63,13 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   let start = from;
   if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
   const text = ctx.norm.slice(start, Math.min(to, start + 48));
-  // the first verb after the subject's first word ends it (代表 | 参加选民接待日活动), unless it is part of a
+  // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
   const heads: Span[] = [];
   p.heads.lastIndex = 0;
   for (let m = p.heads.exec(text); m; m = p.heads.exec(text)) { heads.push([m.index, m.index + m[0].length]); p.heads.lastIndex = m.index + 1; }
   let stop = text.length;
-  for (let v = firstAfter(verbs, start + 1); v >= 0 && v < verbs.length && verbs[v]! < start + text.length; v++) {
+  for (let v = firstAfter(verbs, start); v >= 0 && v < verbs.length && verbs[v]! < start + text.length; v++) {
     const at = verbs[v]! - start;
     if (heads.some((h) => h[0] <= at && at < h[1])) continue;
     stop = at;

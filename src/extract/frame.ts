@@ -139,7 +139,8 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
   }
   const reported = c.strong !== null && !modalAfterStrong;
   if (c.target && !c.stat) return { kind: 'obligation', reasons: ['target'], target: true };
-  if (c.per && !reported) reasons.push(`per:${c.per.word}`);
+  const perInReports = c.per !== null && o.per.find((x) => x.word === c.per!.word)?.['in-reports'] !== false;
+  if (c.per && perInReports && !reported) reasons.push(`per:${c.per.word}`);
   if (c.freqInClause && !c.stat) reasons.push(`frequency:${c.freq!.word}`);
   if (c.sanction) reasons.push(`sanction:${c.sanction.word}`);
   if (modalBeforeQ && modalBeforeQ.at >= c.clause[0] - c.sent.span[0] && !c.stat) reasons.push(`modal:${modalBeforeQ.word}`);
@@ -211,8 +212,12 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const c = cuesOf(ctx, q, si, sent);
     usedClauses.add(c.clause[0]);
     const { kind, reasons, target } = classify(ctx, q, c, input.docType);
-    const period = kind === 'obligation' && c.freq && c.freq.period !== 'occasion' ? c.freq.period : null;
-    const { measure } = measureOf(ctx, { q, before: c.clauseBefore, clause: c.clauseText, period: kind === 'obligation' && period !== null && c.freq!.period !== 'regular' });
+    const period = kind === 'obligation' && c.freq ? c.freq.period : null;
+    const { measure } = measureOf(ctx, {
+      q, before: c.clauseBefore, clause: c.clauseText, threshold: kind === 'obligation' && c.violation,
+      near: norm.slice(Math.max(c.clause[0], q.norm[0] - 8), Math.min(c.clause[1], q.norm[1] + 10)),
+      period: kind === 'obligation' && period !== null && period !== 'regular' && period !== 'occasion',
+    });
     const quantity = toQuantity(ctx, q, measure);
     const srcClause = ctx.map.toSource(c.clause);
     const base = {

@@ -10,6 +10,10 @@ export interface MeasureInput {
   clause: string;
   /** the rule has a period (每年 …) */
   period: boolean;
+  /** the count of violations that sets off a sanction */
+  threshold: boolean;
+  /** a few characters on each side of the number */
+  near: string;
 }
 
 /**
@@ -31,7 +35,9 @@ export function measureOf(ctx: Context, m: MeasureInput): { measure: Measure; ru
     if (r.before && !r.before.some((w) => m.before.includes(w))) continue;
     if (r.clause && !r.clause.some((w) => m.clause.includes(w))) continue;
     if (r['not-clause'] && r['not-clause'].some((w) => m.clause.includes(w))) continue;
+    if (r.near && !r.near.some((w) => m.near.includes(w))) continue;
     if (r.period !== undefined && r.period !== m.period) continue;
+    if (r.threshold !== undefined && r.threshold !== m.threshold) continue;
     return { measure: r.measure, rule: i };
   }
   return { measure: 'other', rule: rules.length - 1 };

@@ -98,7 +98,7 @@ const Modality = z.enum(['must', 'should', 'may', 'must-not']);
 const ObligationYaml = z.object({
   modals: z.array(z.object({ word: z.string(), modality: Modality })),
   'modal-false-friends': z.array(z.string()),
-  per: z.array(z.object({ word: z.string(), per: z.enum(['person', 'unit']) })),
+  per: z.array(z.object({ word: z.string(), per: z.enum(['person', 'unit']), 'in-reports': z.boolean().optional() })),
   frequency: z.array(z.object({ word: z.string(), period: z.string() })),
   'statistic-cues': z.array(z.string()),
   'rule-cues': z.array(z.string()),
@@ -128,7 +128,9 @@ const ObligationYaml = z.object({
     dimension: z.array(z.string()).optional(), unit: z.array(z.string()).optional(), base: z.array(z.string()).optional(),
     comparator: z.array(Cmp).optional(), 'cmp-word': z.array(z.string()).optional(),
     before: z.array(z.string()).optional(), clause: z.array(z.string()).optional(), 'not-clause': z.array(z.string()).optional(),
+    near: z.array(z.string()).optional(),
     period: z.boolean().optional(),
+    threshold: z.boolean().optional(),
   })),
 });
 

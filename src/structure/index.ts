@@ -91,7 +91,7 @@ export function parseStructure(ctx: Context, boilerplate: BoilerplateNorm[]): St
   const docEnd = trimEnd(ctx.norm, ctx.norm.length);
   const tiao = sequence(lines, pat['article-tiao'], gap, (m) => m.groups!.label!);
   const chapters = sequence(lines, pat.chapter, 1, (m) => `第${m.groups!.n}章`);
-  if (chapters.length >= 2 || (tiao.length >= 3 && chapters.length)) {
+  if (chapters.length && tiao.length) {
     const parts = sequence(lines, pat.part, 1, (m) => `第${m.groups!.n}节`, 0, true);
     return chapters.map((c, k) => {
       const nextIdx = k + 1 < chapters.length ? chapters[k + 1]!.lineIdx : lines.length;
@@ -110,8 +110,12 @@ export function parseStructure(ctx: Context, boilerplate: BoilerplateNorm[]): St
       };
     });
   }
-  if (tiao.length >= 3) return toArticles(ctx, tiao, lines, lines.length, docEnd, []);
-  return sectionsWithArticles(ctx, lines, docEnd);
+  const sections = sectionsWithArticles(ctx, lines, docEnd);
+  // 第X条 articles with no chapters and no 一、 sections above them stand at the top level
+  if (tiao.length >= 2 && !sections.some((x) => x.span[0] < ctx.map.toSource([tiao[0]!.h.line.start, tiao[0]!.h.line.start])[0])) {
+    return toArticles(ctx, tiao, lines, lines.length, docEnd, []);
+  }
+  return sections;
 }
 
 function sectionsWithArticles(ctx: Context, lines: Line[], docEnd: number): Section[] {

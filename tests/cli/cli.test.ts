@@ -51,7 +51,7 @@ describe('zhidu extract, in-process', () => {
     await run(['extract', seedPath(SEEDS[0]), '--format', 'md'], c.io);
     const md = c.out.join('');
     expect(md).toContain('# 长春市人民代表大会常务委员会关于进一步加强自身建设的意见');
-    expect(md).toContain('| 四.15 | deputy-contact | 常委会组成人员 | should | ≥3 名 | person |');
+    expect(md).toContain('| 四.15 | deputy-contact | 常委会组成人员 | should | ≥3 名 | count | person |');
   });
 
   it('usage errors exit 2', async () => {

@@ -39,7 +39,7 @@ describe('rule table', () => {
 
   it('research-inspection: 长春 ≥1 次/年, 东城 ≥3 次/年', () => {
     expect(cell('research-inspection', 'changchun-2022-opinion')).toEqual(['每年 (frequency only)', '≥1 次/年']);
-    expect(cell('research-inspection', 'dongcheng-2017-opinion')).toEqual(['≥3 次/年']);
+    expect(cell('research-inspection', 'dongcheng-2017-opinion')).toEqual(['≥3 次/年', '定期 (frequency only)']);
     expect(c.rules.find((r) => r.topic === 'research-inspection')!.spread).toEqual([{ unit: '次', period: 'year', min: 1, max: 3, strictest: ['dongcheng-2017-opinion'], documents: 2 }]);
   });
 

@@ -38,9 +38,9 @@ describe('hard cases the seeds do not have', () => {
     // every quantity span is the exact source slice, across the line break and the full-width space
     for (const x of [...doc.obligations, ...doc.statistics]) if (x.quantity) expect(text.slice(...x.quantity.span)).toBe(x.quantity.raw);
     const sanction = doc.obligations.find((o) => o.quantity?.raw === '三次以上（含三次）')!;
-    expect(sanction.sanction).toBe('予以通报批评');
+    expect(sanction.sanction?.text).toBe('予以通报批评');
     const freqOnly = doc.obligations.filter((o) => !o.quantity);
-    expect(freqOnly.map((o) => [o.actor, o.frequency, o.action, o.topic])).toEqual([['常委会驻会副主任', '每月', '安排接待代表活动', 'reception']]);
+    expect(freqOnly.map((o) => [o.actor?.text, o.frequency, o.action?.text, o.topic])).toEqual([['市人大常委会驻会副主任', '每月', '安排接待代表活动', 'reception']]);
   });
 });
 
@@ -49,16 +49,17 @@ describe('seed obligations, exact', () => {
     const { doc } = await analyseFile(seedPath(SEEDS[0]));
     const q = doc.obligations.filter((o) => o.quantity).map((o) => ({
       raw: o.quantity!.raw, span: o.quantity!.span, value: o.quantity!.value, unit: o.quantity!.unit, cmp: o.quantity!.comparator,
-      topic: o.topic, article: o.article, actor: o.actor, per: o.per, period: o.period, action: o.action,
+      topic: o.topic, article: o.article, actor: o.actor?.text, per: o.per, period: o.period, action: o.action?.text, measure: o.quantity!.measure,
     }));
     expect(q).toEqual([
-      { raw: '3名以上', span: [2303, 2307], value: 3, unit: '名', cmp: 'gte', topic: 'deputy-contact', article: '四.15', actor: '常委会组成人员', per: 'person', period: null, action: '联系市人大代表' },
-      { raw: '1次', span: [2563, 2565], value: 1, unit: '次', cmp: 'gte', topic: 'research-inspection', article: '四.16', actor: '常委会组成人员', per: null, period: 'year', action: '参加集中调研活动' },
-      { raw: '两次', span: [2853, 2855], value: 2, unit: '次', cmp: 'gte', topic: 'attendance-discipline', article: '五.18', actor: '常委会组成人员', per: null, period: 'year', action: '无正当理由不参加常委会会议或活动者' },
+      { raw: '3名以上', span: [2303, 2307], value: 3, unit: '名', cmp: 'gte', topic: 'deputy-contact', article: '四.15', actor: '常委会组成人员', per: 'person', period: null, action: '联系3名以上市人大代表', measure: 'count' },
+      { raw: '1次', span: [2563, 2565], value: 1, unit: '次', cmp: 'gte', topic: 'research-inspection', article: '四.16', actor: '常委会组成人员', per: null, period: 'year', action: '至少参加1次集中调研活动', measure: 'frequency' },
+      { raw: '两次', span: [2853, 2855], value: 2, unit: '次', cmp: 'gte', topic: 'attendance-discipline', article: '五.18', actor: '常委会组成人员', per: null, period: 'year', action: '无正当理由两次不参加常委会会议或活动者', measure: 'count' },
     ]);
     for (const r of q) expect(doc.text.slice(...(r.span as [number, number]))).toBe(r.raw);
     const resign = doc.obligations.find((o) => o.quantity?.raw === '两次')!;
-    expect(resign.sanction).toBe('劝其辞去常委会组成人员职务');
+    expect(resign.sanction?.text).toBe('劝其辞去常委会组成人员职务');
+    for (const o of doc.obligations) for (const part of [o.actor, o.action, o.cue, o.condition, o.sanction, o.from]) if (part) expect(doc.text.slice(...part.span)).toBe(part.text);
     expect(resign.quantity!.ruleId).toBe('quantity/violation-threshold');
   });
 

@@ -30,7 +30,7 @@ describe('documents from other places', () => {
       'o study-training ≥40 学时 /year',
       'o study-training ≥6 次 /year',
     ]);
-    expect(d.obligations.find((o) => o.quantity?.raw === '三次')!.sanction).toBe('建议其辞去常委会组成人员职务');
+    expect(d.obligations.find((o) => o.quantity?.raw === '三次')!.sanction?.text).toBe('建议其辞去常委会组成人员职务');
   });
 
   it('a work report: counts, magnitudes, percentage points; 过去一年 is not a quantity', async () => {
@@ -79,8 +79,8 @@ describe('a speech that reports and sets rules', () => {
     expect(rows(d)).toEqual([
       'o committee-meeting 1 次 /month',
       'o research-inspection ≥1 次 /year',
-      'o proposals 3 个月',
-      'o other 15 日',
+      'o proposals ≤3 个月',
+      'o other ≤15 日',
       's committee-meeting 12 次',
       's committee-meeting 7 次',
       's supervision 58 项',
@@ -112,6 +112,6 @@ describe('an opinion with doubled comparators and a cumulative threshold', () =>
       'o committee-meeting 1 次 /quarter',
       'o supervision ≥1 次 /term',
     ]);
-    expect(d.obligations.find((o) => o.quantity?.raw === '3次' && o.topic === 'attendance-discipline')!.sanction).toBe('由主任会议进行约谈');
+    expect(d.obligations.find((o) => o.quantity?.raw === '3次' && o.topic === 'attendance-discipline')!.sanction?.text).toBe('由主任会议进行约谈');
   });
 });
