@@ -58,6 +58,8 @@ interface Cues {
   stat: boolean;
   strong: RegExpExecArray | null;
   target: boolean;
+  /** the number stands under a heading that announces targets (主要目标) */
+  targetSection: boolean;
 }
 
 const within = (s: Span, at: number) => s[0] <= at && at < s[1];
@@ -72,7 +74,7 @@ function lastConditionEnd(sent: SentenceNorm, at: number, norm: string): number 
   return end;
 }
 
-function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm): Cues {
+function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[]): Cues {
   const o = ctx.rules.obligation;
   const p = patterns(ctx);
   const norm = ctx.norm;
@@ -96,6 +98,9 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm): 
   const violation = o['violation-counts'].some((w) => violationZone.includes(w)) ||
     (conditional && o['violation-counts'].some((w) => clauseBefore.includes(w)));
   const reach = o['targets-before-number-reach'];
+  const at = ctx.map.posToSource(q.norm[0]);
+  const section = structure.find((x) => x.span[0] <= at && at < x.span[1]);
+  const targetSection = section !== undefined && o['target-headings'].some((w) => section.heading.includes(w));
   // a modal before a condition (…应当及时研究，认为不属于的，在…内提出) governs only what precedes the condition
   const condEnd = lastConditionEnd(sent, q.norm[0], norm);
   const mb = modalBefore(ctx, norm.slice(condEnd, q.numberAt));
@@ -109,6 +114,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm): 
     stat: p.statCue.test(clauseBefore),
     strong: p.report.exec(sentBefore),
     target: p.target.test(sentBefore.slice(-reach)),
+    targetSection,
   };
 }
 
@@ -129,6 +135,7 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
       [docType === 'rules', 'rules-document'], [c.per !== null, `per:${c.per?.word}`], [c.freq !== null, `frequency:${c.freq?.word}`],
       [c.sanction !== null, `sanction:${c.sanction?.word}`], [c.violation, 'violation-threshold'], [q.comparator !== 'eq', `comparator:${q.comparator}`],
       [modalBefore(ctx, c.sentText) !== null, 'modal'], [o['rule-cues'].some((w) => c.sentText.includes(w)), 'rule-cue'],
+      [q.cmpWord !== null && ctx.rules.quantity.comparators.prefix.some((p) => p.word === q.cmpWord && p['rules-only']), `floor:${q.cmpWord}`],
     ];
     for (const [hit, why] of cues) if (hit) reasons.push(why);
     if (!reasons.length) return { kind: 'statistic', reasons: ['no-rule-cue'], target: false };
@@ -139,6 +146,7 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
   }
   const reported = c.strong !== null && !modalAfterStrong;
   if (c.target && !c.stat) return { kind: 'obligation', reasons: ['target'], target: true };
+  if (c.targetSection && !c.stat && !c.strong) return { kind: 'obligation', reasons: ['target-section'], target: true };
   const perInReports = c.per !== null && o.per.find((x) => x.word === c.per!.word)?.['in-reports'] !== false;
   if (c.per && perInReports && !reported) reasons.push(`per:${c.per.word}`);
   if (c.freqInClause && !c.stat) reasons.push(`frequency:${c.freq!.word}`);
@@ -209,7 +217,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const si = indexOverlapping(input.sentences, [q.norm[0], q.norm[0] + 1], (x) => x.span);
     if (si < 0) continue;
     const sent = input.sentences[si]!;
-    const c = cuesOf(ctx, q, si, sent);
+    const c = cuesOf(ctx, q, si, sent, input.structure);
     usedClauses.add(c.clause[0]);
     const { kind, reasons, target } = classify(ctx, q, c, input.docType);
     const period = kind === 'obligation' && c.freq ? c.freq.period : null;
@@ -235,6 +243,8 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       quantity,
     };
     if (kind === 'obligation') {
+      const floor = q.cmpWord !== null && q.comparator === 'eq' && ctx.rules.quantity.comparators.prefix.find((p) => p.word === q.cmpWord)?.['rules-only'];
+      if (floor) quantity.comparator = ctx.rules.quantity.comparators.prefix.find((p) => p.word === q.cmpWord)!.cmp as Quantity['comparator'];
       if (c.violation && quantity.comparator === 'eq') {
         // "两次不参加…者，劝其辞去": the count that triggers a sanction is a threshold
         quantity.comparator = 'gte';
@@ -328,12 +338,14 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       const modal = mb ? { ...mb, at: sent.span[0] + mb.at } : ma ? { ...ma, at: clause[1] + ma.at } : null;
       if (!ruleDoc && !modal) continue;
       const rest = text.slice(freq.at + freq.word.length).replace(/[,，;；。:：]+$/u, '');
-      if (rest.length < 2) continue;
+      // 每月安排接待代表活动: the act follows the period word; 负责制定小组年度活动计划: it comes before
+      const actStart = rest.length >= 2 ? freq.at + freq.word.length : 0;
+      if (text.replace(freq.word, '').replace(/[,，;；。:：]+$/u, '').length < 2) continue;
       const at = clause[0] + freq.at;
       const actor = actorOf(ctx, verbStarts(input.tokens), sent.span, sent.clauses, at, leadInOf(ctx, input.sentences, si), at, earlierInArticle(ctx, input.sentences, si));
       const srcClause = ctx.map.toSource(clause);
       const cueAt = modal ? modal.at : null;
-      const action = sliceOf(ctx, [at + freq.word.length, clause[1]]);
+      const action = sliceOf(ctx, [clause[0] + actStart, clause[1]]);
       out.push({
         id: `o-${srcClause[0]}`,
         text: ctx.text.slice(srcClause[0], srcClause[1]),

@@ -50,6 +50,8 @@ function comparatorOf(ctx: Context, start: number, suffix: { cmp: Comparator; wo
   const pc = prefixComparator(ctx, start);
   const strict = ctx.rules.quantity.comparators['strict-over-suffix'] as string[];
   if (pc && strict.includes(pc.cmp)) return pc;
+  // a rules-only word (达到) leaves the number plain here; the frame makes it a floor when the clause is a rule
+  if (!suffix && pc && ctx.rules.quantity.comparators.prefix.find((p) => p.word === pc.word)?.['rules-only']) return { cmp: 'eq', word: pc.word };
   return suffix ?? pc ?? { cmp: 'eq', word: null };
 }
 const sfx = (ctx: Context, word: string | undefined) => {

@@ -118,7 +118,9 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   const placeRe = new RegExp(`(${r.place})(?:第[一二三四五六七八九十]+届)?${congress}`, 'u');
   let placeRaw: string | null = null;
   let issuer: string | null = null;
-  const adoptLine = new RegExp(`(${r.place})(第[一二三四五六七八九十]+届)?人民代表大会常务委员会第[一二三四五六七八九十百]+次会议`, 'u').exec(norm);
+  const adoptLine = new RegExp(`(${r.place})(第[一二三四五六七八九十]+届)?人民代表大会常务委员会第[一二三四五六七八九十百]+次会议`, 'u').exec(norm)
+    // a report to the congress (——在青海省第十四届人民代表大会第二次会议上) names its place the same way
+    ?? new RegExp(`(${r.place})(第[一二三四五六七八九十]+届)人民代表大会第[一二三四五六七八九十百]+次会议`, 'u').exec(norm.slice(0, 600));
   if (adoptLine) placeRaw = adoptLine[1]!;
   if (!placeRaw && t) {
     const m = placeRe.exec(t.title);
@@ -132,8 +134,9 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
   if (placeRaw) placeRaw = placeRaw.replace(/^.*?(?:——|--|-|关于)/u, '');
   if (placeRaw && (placeRaw.length < 2 || /^[省市区县州]/u.test(placeRaw))) placeRaw = null;
+  const national = !placeRaw && t !== null && new RegExp(r.national, 'u').test(t.title);
   const redacted = new RegExp(r['redacted-place'], 'u').test(norm.slice(0, 5000)) && !placeRaw;
-  const name = placeRaw ? lowestUnit(ctx, placeRaw) : null;
+  const name = placeRaw ? lowestUnit(ctx, placeRaw) : national ? r['national-place'] : null;
   const government = t !== null && r['government-titles'].some((w) => t.title.includes(w));
   if (placeRaw) {
     const full = adoptLine ? adoptLine[1]! : placeRaw;
@@ -158,7 +161,7 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     title: t ? t.title : null,
     titleSpan: t ? t.span : null,
     issuer,
-    place: { name, level: name ? levelOf(ctx, name) : null, redacted },
+    place: { name, level: national ? 'national' : name ? levelOf(ctx, name) : null, redacted },
     docType,
     draft,
     adoptedOn: history.adopted ?? (adopted ? isoDate(adopted[1]!, adopted[2]!, adopted[3]!) : null),

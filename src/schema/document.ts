@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const SpanSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).meta({ id: 'Span', description: 'Half-open [start, end) offsets into text (UTF-16 code units)' });
 
 export const DocTypeSchema = z.enum(['opinion', 'decision', 'work-review', 'speech', 'rules', 'news', 'other']);
-export const PlaceLevelSchema = z.enum(['province', 'city', 'district', 'county', 'township']);
+export const PlaceLevelSchema = z.enum(['national', 'province', 'city', 'district', 'county', 'township']);
 export const ComparatorSchema = z.enum(['eq', 'gte', 'lte', 'gt', 'lt', 'range'])
   .describe('statutory meaning: 以上/不少于/至少/前/提前 gte; 以下/内/不超过/至迟 lte; 超过/过半数 gt; 不满/不足 lt; X至Y range');
 export const ModalitySchema = z.enum(['must', 'should', 'may', 'must-not', 'target'])

@@ -90,7 +90,8 @@ export function parseStructure(ctx: Context, boilerplate: BoilerplateNorm[]): St
   const gap = ctx.rules.structure['article-max-gap'];
   const docEnd = trimEnd(ctx.norm, ctx.norm.length);
   const tiao = sequence(lines, pat['article-tiao'], gap, (m) => m.groups!.label!);
-  const chapters = sequence(lines, pat.chapter, 1, (m) => `第${m.groups!.n}章`);
+  // a chapter heading lost in the source (第二章 → 第五章) still leaves the next ones in place
+  const chapters = sequence(lines, pat.chapter, gap, (m) => `第${m.groups!.n}章`);
   if (chapters.length && tiao.length) {
     const parts = sequence(lines, pat.part, 1, (m) => `第${m.groups!.n}节`, 0, true);
     return chapters.map((c, k) => {
