@@ -181,7 +181,7 @@ export function conditionOf(ctx: Context, clauses: Span[], at: number): Span | n
     if (/的[,，]$/u.test(text)) return c;
     p.conditions.lastIndex = 0;
     const m = p.conditions.exec(text);
-    if (m) return [c[0] + m.index, c[1]];
+    if (m) return c;
   }
   return null;
 }

@@ -287,7 +287,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   const modality: Obligation['modality'] = target ? 'target' : modal ? modal.modality : input.docType === 'rules' && !hedged ? 'must' : 'should';
   const cueAt = modal ? modal.at : null;
   const cueEnd = Math.max(
-    actor ? actor[1] : 0, modal && modal.at < q.numberAt ? modal.at + modal.word.length : 0,
+    afterLabel(ctx, c.sent.span), actor ? actor[1] : 0, modal && modal.at < q.numberAt ? modal.at + modal.word.length : 0,
     c.freq ? s0 + c.freq.at + c.freq.word.length : 0, c.per ? s0 + c.per.at + c.per.word.length : 0,
   );
   const timeLimit = q.dimension === 'time' && (q.comparator === 'lte' || q.comparator === 'gte' || q.comparator === 'lt');

@@ -55,7 +55,9 @@ function articleBody(ctx: Context, lines: Line[], itemRe: RegExp): { paragraphs:
     if (m) {
       const n = parseN(m.groups!.n!);
       if (n !== null && n === (items.length ? items[items.length - 1]!.number + 1 : 1)) {
-        items.push({ number: n, label: m.groups!.label!, span: ctx.map.toSource([l.start + m.groups!.lead!.length, trimEnd(ctx.norm, l.end)]) });
+        const at = l.start + m.groups!.lead!.length;
+        const label = ctx.map.toSource([at, at + m.groups!.label!.length]);
+        items.push({ number: n, label: ctx.text.slice(label[0], label[1]), span: ctx.map.toSource([at, trimEnd(ctx.norm, l.end)]) });
         continue;
       }
     }

@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseFile } from '../../src/pipeline.js';
+import { articlesOf } from '../../src/structure/index.js';
+import type { Obligation, ZhiduDocument } from '../../src/schema/document.js';
+import { ROOT } from '../helpers.js';
+
+// Complete regulations from the bundled corpus (corpora/regulations): real sentences, exact frames.
+const cache = new Map<string, Promise<ZhiduDocument>>();
+const reg = (file: string) => {
+  if (!cache.has(file)) cache.set(file, analyseFile(join(ROOT, 'corpora', 'regulations', file)).then((a) => a.doc));
+  return cache.get(file)!;
+};
+/** The obligation whose quantity lies in the sentence containing `anchor`. */
+async function rule(file: string, anchor: string, nth = 0): Promise<Obligation> {
+  const doc = await reg(file);
+  const at = doc.text.indexOf(anchor);
+  const hits = doc.obligations.filter((o) => o.quantity && o.quantity.span[0] >= at && o.quantity.span[0] < at + anchor.length);
+  expect(hits.length).toBeGreaterThan(nth);
+  return hits[nth]!;
+}
+const frame = (o: Obligation) => ({
+  raw: o.quantity?.raw, cmp: o.quantity?.comparator, value: o.quantity?.value, unit: o.quantity?.unit, measure: o.quantity?.measure,
+  canonical: o.quantity?.canonical ? `${o.quantity.canonical.value} ${o.quantity.canonical.unit}` : null,
+  actor: o.actor?.text ?? null, modality: o.modality, hedged: o.hedged, from: o.from?.text ?? null, period: o.period, article: o.article,
+});
+
+describe('time limits and lead times', () => {
+  it('七日以前 is a lead time from 会议举行, at least seven days (全国人大常委会议事规则 第九条)', async () => {
+    expect(frame(await rule('47_national_yishi-guize_2022.txt', '会议举行七日以前'))).toEqual({
+      raw: '七日以前', cmp: 'gte', value: 7, unit: '日', measure: 'lead-time', canonical: '7 day',
+      actor: '常务委员会', modality: 'should', hedged: false, from: '会议举行', period: null, article: '第二章.第九条',
+    });
+  });
+
+  it('二十个工作日内 is a deadline in working days from receipt (重庆 第十八条)', async () => {
+    expect(frame(await rule('39_chongqing_daibiao-jianyi_2017.txt', '二十个工作日内与代表沟通'))).toEqual({
+      raw: '二十个工作日内', cmp: 'lte', value: 20, unit: '个工作日', measure: 'deadline', canonical: '20 workday',
+      actor: '承办单位', modality: 'should', hedged: false, from: '自收到代表建议、批评和意见之日起', period: null, article: '第四章.第十八条',
+    });
+  });
+
+  it('办理期限为三个月 binds without a modal word: must, at most three months (山东 第十九条)', async () => {
+    const o = await rule('21_shandong_daibiao-jianyi_2017.txt', '办理期限为三个月');
+    expect([o.quantity!.comparator, o.quantity!.measure, o.modality, o.action?.text]).toEqual(['lte', 'deadline', 'must', '代表建议、批评和意见的办理期限为三个月']);
+  });
+
+  it('由X负责在…五日内: the bearer is named after 由 (山东 第十条)', async () => {
+    const o = await rule('21_shandong_daibiao-jianyi_2017.txt', '在接到之日起五日内');
+    expect([o.actor?.text, o.from?.text, o.condition?.text, o.modality]).toEqual(['省人民代表大会常务委员会人事代表工作机构', '在接到之日起', '在省人民代表大会闭会期间提出的', 'must']);
+  });
+
+  it('不得超过三个月 is a prohibition on a longer extension (上海 第十九条)', async () => {
+    const o = await rule('02_shanghai_daibiao-jianyi_nd.txt', '不得超过三个月');
+    expect([o.quantity!.raw, o.quantity!.comparator, o.quantity!.measure, o.modality, o.actor?.text]).toEqual(['三个月', 'lte', 'deadline', 'must-not', '承办单位']);
+  });
+
+  it('在二十四小时以内 is a deadline in hours (上海 第三十六条)', async () => {
+    const o = await rule('08_shanghai_daibiaofa-shishi_nd.txt', '在二十四小时以内');
+    expect([o.quantity!.comparator, o.quantity!.measure, o.quantity!.canonical]).toEqual(['lte', 'deadline', { value: 24, min: null, max: null, unit: 'hour' }]);
+  });
+});
+
+describe('counts, shares, sizes, frequencies and durations', () => {
+  it('每年活动不少于四次: a frequency per year, the subject carried from the clause before (山东 第十九条)', async () => {
+    expect(frame(await rule('25_shandong_daibiaofa-shishi_2015.txt', '每年活动不少于四次'))).toEqual({
+      raw: '四次', cmp: 'gte', value: 4, unit: '次', measure: 'frequency', canonical: '4 time',
+      actor: '不设区的市、市辖区、县、乡、民族乡、镇的人民代表大会代表小组', modality: 'must', hedged: false, from: null, period: 'year', article: '第三章.第十九条',
+    });
+  });
+
+  it('一般为每年十五天: a hedged duration per year (山东 第三十四条)', async () => {
+    const o = await rule('25_shandong_daibiaofa-shishi_2015.txt', '一般为每年十五天');
+    expect([o.quantity!.measure, o.quantity!.comparator, o.period, o.hedged, o.modality]).toEqual(['duration', 'eq', 'year', true, 'should']);
+  });
+
+  it('未经批准，两次不出席 is a threshold: at least two absences end the mandate (山东 第四十九条)', async () => {
+    const o = await rule('25_shandong_daibiaofa-shishi_2015.txt', '未经批准，两次不出席');
+    expect([o.quantity!.comparator, o.quantity!.measure, o.quantity!.ruleId, o.actor?.text, o.modality]).toEqual(['gte', 'count', 'quantity/violation-threshold', '代表', 'must']);
+  });
+
+  it('十分之一以上代表联名，有权…提出: a share, permission (上海 第十七条)', async () => {
+    const o = await rule('08_shanghai_daibiaofa-shishi_nd.txt', '十分之一以上代表联名，有权书面提出');
+    expect([o.quantity!.value, o.quantity!.unit, o.quantity!.comparator, o.quantity!.measure, o.modality, o.cue?.text]).toEqual([0.1, '', 'gte', 'share', 'may', '有权']);
+  });
+
+  it('推选一至三名代表为小组召集人: a size range (上海 第二十二条)', async () => {
+    const o = await rule('08_shanghai_daibiaofa-shishi_nd.txt', '推选一至三名代表');
+    expect([o.quantity!.min, o.quantity!.max, o.quantity!.comparator, o.quantity!.measure]).toEqual([1, 3, 'range', 'size']);
+  });
+
+  it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
+    const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
+    expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
+  });
+
+  it('下一次人民代表大会会议 is "the next", not a count', async () => {
+    const doc = await reg('10_beijing_xiangzhen-renda_2016.txt');
+    const at = doc.text.indexOf('下一次人民代表大会');
+    expect([...doc.obligations, ...doc.statistics].filter((x) => x.quantity && x.quantity.span[0] >= at && x.quantity.span[0] < at + 4)).toEqual([]);
+  });
+});
+
+describe('frequency-only rules, slices and structure', () => {
+  it('定期 and 年度活动计划 make rules with a period and no number (上海 实施代表法办法)', async () => {
+    const doc = await reg('08_shanghai_daibiaofa-shishi_nd.txt');
+    const f = doc.obligations.filter((o) => !o.quantity).map((o) => [o.frequency, o.period, o.article]);
+    expect(f).toContainEqual(['年度活动计划', 'year', '第三章.第二十二条']);
+    expect(f).toContainEqual(['定期', 'regular', '第五章.第四十九条']);
+    expect(f).toContainEqual(['定期', 'regular', '第五章.第五十一条']);
+  });
+
+  it('every frame part is a slice of the source, in every regulation with gold', async () => {
+    for (const file of ['08_shanghai_daibiaofa-shishi_nd.txt', '21_shandong_daibiao-jianyi_2017.txt', '39_chongqing_daibiao-jianyi_2017.txt']) {
+      const doc = await reg(file);
+      for (const o of doc.obligations) {
+        for (const part of [o.actor, o.cue, o.action, o.from, o.condition, o.sanction]) if (part) expect(doc.text.slice(...part.span)).toBe(part.text);
+      }
+    }
+  });
+
+  it('chapters (## 第X章), articles with a gap (no 第四条), history dates and entry into force (山东 代表建议)', async () => {
+    const doc = await reg('21_shandong_daibiao-jianyi_2017.txt');
+    expect(doc.meta).toMatchObject({ title: '山东省人民代表大会代表建议、批评和意见办理工作条例', docType: 'rules', adoptedOn: '2001-12-07', amendedOn: ['2005-11-25', '2017-05-19'], effectiveOn: '2002-01-01', place: { name: '山东省', level: 'province' } });
+    expect(doc.structure.map((s) => s.label)).toEqual(['第一章', '第二章', '第三章', '第四章', '第五章', '第六章']);
+    const arts = articlesOf(doc.structure);
+    expect([arts.length, arts[2]!.path, arts[3]!.path, arts.at(-1)!.path]).toEqual([32, '第一章.第三条', '第二章.第五条', '第六章.第三十三条']);
+    const a6 = arts.find((a) => a.path === '第二章.第六条')!.article;
+    expect(a6.items.map((i) => i.label)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）']);
+  });
+
+  it('a regulation without chapters has its articles at the top level (山东 乡镇人大)', async () => {
+    const doc = await reg('20_shandong_xiangzhen-renda_2015.txt');
+    expect(doc.structure.every((s) => s.type === 'article')).toBe(true);
+    expect(doc.structure.length).toBe(33);
+    expect(doc.obligations.filter((o) => o.quantity).every((o) => /^第.+条$/u.test(o.article ?? ''))).toBe(true);
+  });
+
+  it('a national law: the place is the country, the title ends in 法', async () => {
+    const doc = await reg('43_national_daibiaofa_2025.txt');
+    expect([doc.meta.title, doc.meta.place.name, doc.meta.place.level, doc.meta.docType]).toEqual(['中华人民共和国全国人民代表大会和地方各级人民代表大会代表法', '全国', 'national', 'rules']);
+  });
+});
