@@ -7,6 +7,9 @@ import { ComparisonSchema, type CompareDoc, type Comparison } from '../schema/co
 import { VERSION } from '../version.js';
 import { findReuse } from './reuse.js';
 import { buildRuleTable, buildStatTable } from './rule-table.js';
+import { alignMatters } from './matters.js';
+import { markAgainstReferences } from './reference.js';
+import { detectVersions, versionChanges } from './versions.js';
 import { alignArticles, comparePairs, similarityMatrix } from './similarity.js';
 import { compareStructure } from './themes.js';
 import type { CompareInput } from './types.js';
@@ -17,6 +20,14 @@ export type { CompareInput } from './types.js';
 
 export interface CompareOptions {
   topics?: string[];
+  /** matter ids to keep in the matter table (default: all) */
+  matters?: string[];
+  /** ids of documents that are reference texts (the national law a local rule implements) */
+  references?: string[];
+  /** pairs of document ids [old, new] to list changes for; pairs found from metadata are added */
+  versions?: [string, string][];
+  /** similarity above which rules no matter lists are grouped (default 0.5) */
+  threshold?: number;
   packs?: string;
   /** article alignment (default true) */
   articles?: boolean;
@@ -65,10 +76,18 @@ export function compare(docs: CompareInput[], options: CompareOptions = {}): Com
   }
   const matrix = similarityMatrix(rules, docs);
   const pairs = comparePairs(matrix, options.neighbours ?? 5);
+  const rows = alignMatters(rules, docs, { matters: options.matters, threshold: options.threshold });
+  const references = options.references ?? [];
+  markAgainstReferences(rows, references);
+  const given = options.versions ?? [];
+  const found = detectVersions(docs).filter(([a, b]) => !given.some(([x, y]) => (x === a && y === b) || (x === b && y === a)));
   const result: Comparison = {
     zhidu: { version: VERSION, packs: rules.packs },
     documents: docs.map((d) => d.info),
-    rules: buildRuleTable(rules, docs, options.topics),
+    rules: rows,
+    topics: buildRuleTable(rules, docs, options.topics),
+    references,
+    versions: [...given.map(([a, b]) => versionChanges(rows, a, b, false)), ...found.map(([a, b]) => versionChanges(rows, a, b, true))],
     statistics: buildStatTable(docs),
     similarity: { matrix, articles: options.articles === false ? [] : alignArticles(rules, docs, pairs) },
     reuse: findReuse(docs, rules.formulae, pairs),

@@ -3,7 +3,7 @@ import type { Rules } from '../packs/index.js';
 import type { ArticleMatch } from '../schema/compare.js';
 import type { CompareInput } from './types.js';
 
-type Vec = Map<string, number>;
+import { cosine, tfidf } from './vectors.js';
 
 /** Content words of a span of tokens: two or more characters with a CJK letter, no stop-words, no quantities. */
 function words(rules: Rules, d: CompareInput, from = 0, to = Infinity): string[] {
@@ -15,32 +15,6 @@ function words(rules: Rules, d: CompareInput, from = 0, to = Infinity): string[]
     if (at >= from && at < to) out.push(t.word);
   }
   return out;
-}
-
-function tfidf(bags: string[][]): Vec[] {
-  const df = new Map<string, number>();
-  for (const b of bags) for (const w of new Set(b)) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = bags.length;
-  return bags.map((b) => {
-    const tf = new Map<string, number>();
-    for (const w of b) tf.set(w, (tf.get(w) ?? 0) + 1);
-    const v: Vec = new Map();
-    for (const [w, c] of tf) v.set(w, (1 + Math.log(c)) * (Math.log((1 + n) / (1 + df.get(w)!)) + 1));
-    return v;
-  });
-}
-
-function cosine(a: Vec, b: Vec): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [w, x] of a) {
-    na += x * x;
-    const y = b.get(w);
-    if (y !== undefined) dot += x * y;
-  }
-  for (const y of b.values()) nb += y * y;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -64,6 +64,12 @@ interface Cues {
 
 const within = (s: Span, at: number) => s[0] <= at && at < s[1];
 
+/**
+ * A sentence repeated whole (a web page that prints a paragraph twice): its items would be counted twice.
+ * A regulation repeating a phrase in two articles (通过…履职服务平台) sets two rules, so a partial repeat is not one.
+ */
+const repeated = (dupes: Span[], sent: Span) => dupes.some((d) => d[0] <= sent[0] && d[1] >= sent[1] - 1);
+
 /** The end of the last …的， condition clause before a position in the sentence, or the sentence start. */
 function lastConditionEnd(sent: SentenceNorm, at: number, norm: string): number {
   let end = sent.span[0];
@@ -239,7 +245,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         { text: c.sentText, focus: q.norm[0] - sent.span[0] },
       ]),
       reasons,
-      duplicate: dupes.some((d) => within(d, q.norm[0])),
+      duplicate: repeated(dupes, sent.span),
       quantity,
     };
     if (kind === 'obligation') {
@@ -354,7 +360,7 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
         article: articlePath(input.structure, srcClause),
         topic: assignTopic(ctx.rules, [{ text }, { text: norm.slice(sent.span[0], sent.span[1]) }]),
         reasons: [`frequency-only:${freq.word}`],
-        duplicate: dupes.some((d) => within(d, clause[0])),
+        duplicate: repeated(dupes, sent.span),
         quantity: null,
         kind: 'obligation',
         actor: actor ? sliceOf(ctx, actor) : null,

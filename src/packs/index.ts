@@ -147,6 +147,18 @@ const StructureYaml = z.object({
   'heading-end': z.string(),
 });
 
+const Measure = z.enum(['count', 'frequency', 'deadline', 'lead-time', 'duration', 'share', 'size', 'term', 'money', 'percent', 'rate', 'other']);
+const MattersYaml = z.object({
+  matters: z.array(z.object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string(), topic: z.string(), measure: z.array(Measure),
+    all: z.array(z.string()).optional(), any: z.array(z.string()).optional(), not: z.array(z.string()).optional(),
+    direction: z.enum(['more', 'less', 'neutral']).optional(),
+  })),
+  examples: z.array(z.object({ text: z.string(), matter: z.string() })).optional(),
+  scopes: z.array(z.object({ id: z.string(), label: z.string(), words: z.array(z.string()) })),
+});
+export type Matter = z.infer<typeof MattersYaml>['matters'][number];
+
 const TopicsYaml = z.object({
   'min-score': z.number().min(0),
   topics: z.array(z.object({
@@ -191,6 +203,7 @@ export interface Rules {
   stopwords: Set<string>;
   formulae: string[];
   themes: z.infer<typeof ThemesYaml>['themes'];
+  matters: z.infer<typeof MattersYaml>;
 }
 
 const cache = new Map<string, Rules>();
@@ -313,8 +326,19 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   const themes = readYaml(cp, 'themes.yaml', ThemesYaml).themes;
   close(cp);
 
+  const mtp = open('matters');
+  const matters = readYaml(mtp, 'matters.yaml', MattersYaml);
+  const ids = new Set<string>();
+  for (const m of matters.matters) {
+    if (ids.has(m.id)) throw new PackError(join(mtp.dir, 'matters.yaml'), `duplicate matter id "${m.id}"`);
+    ids.add(m.id);
+    if (!topics.some((t) => t.id === m.topic) && m.topic !== 'other') throw new PackError(join(mtp.dir, 'matters.yaml'), `matter ${m.id}: unknown topic "${m.topic}"`);
+  }
+  for (const e of matters.examples ?? []) if (!ids.has(e.matter)) throw new PackError(join(mtp.dir, 'matters.yaml'), `example "${e.text}": unknown matter "${e.matter}"`);
+  close(mtp);
+
   const rules: Rules = {
-    dir, packs, manifests, t2s, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes,
+    dir, packs, manifests, t2s, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes, matters,
   };
   cache.set(dir, rules);
   return rules;

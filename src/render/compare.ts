@@ -3,19 +3,36 @@ import { csvRow } from './csv.js';
 import { mdCell as cell } from './quantity-text.js';
 
 
-/** The readable comparison: rule table first, then statistics, similarity, reuse and structure themes. */
+const MARK: Record<string, string> = { inherited: '=', changed: '≠', local: '+', reference: '' };
+
+/** A cell of the matter table: each rule in short, marked against the reference when there is one. */
+const cellText = (cells: Comparison['rules'][number]['cells'][string]) =>
+  cells.length ? cells.map((i) => `${i.mark ? MARK[i.mark] : ''}${i.normal}${i.modality === 'may' ? ' (may)' : i.modality === 'must-not' ? ' (must not)' : ''}${i.hedged ? ' (一般)' : ''}${i.article ? ` ${i.article.split('.').pop()}` : ''}`).join('; ') : '—';
+
+/** The readable comparison: the matter table first, then version changes, statistics, similarity, reuse and structure themes. */
 export function comparisonToMarkdown(c: Comparison): string {
   const docs = c.documents;
   const out: string[] = [];
-  out.push(`# Side-by-side rules (${docs.length} documents)`, '');
-  out.push(`| topic | ${docs.map((d) => cell(d.label)).join(' | ')} | spread |`, `|---|${docs.map(() => '---').join('|')}|---|`);
-  for (const r of c.rules) {
-    const cells = docs.map((d) => (r.cells[d.id]?.length ? r.cells[d.id]!.map((i) => i.normal).join('; ') : '—'));
+  const shown = c.rules.filter((r) => r.documents > 1 || r.matter.includes('similar') === false);
+  out.push(`# Side-by-side rules (${docs.length} documents, ${shown.length} matters)`, '');
+  out.push(`| matter | ${docs.map((d) => cell(d.label)).join(' | ')} | spread |`, `|---|${docs.map(() => '---').join('|')}|---|`);
+  for (const r of shown) {
+    const cells = docs.map((d) => cellText(r.cells[d.id] ?? []));
     if (cells.every((x) => x === '—')) continue;
-    const spread = r.spread.map((s) => `${s.unit}${s.period ? '/' + s.period : ''}: ${s.min === s.max ? s.min : `${s.min}–${s.max}`}${s.min === s.max ? ' everywhere' : `, strictest ${s.strictest.map((id) => docs.find((d) => d.id === id)!.label).join(', ')}`}`).join('; ');
-    out.push(`| ${r.topic} | ${cells.map(cell).join(' | ')} | ${cell(spread)} |`);
+    out.push(`| ${cell(r.label)} | ${cells.map(cell).join(' | ')} | ${cell(r.spread?.note ?? '')} |`);
   }
-  out.push('', '— : the document sets no rule on this topic. Cells list `quantity/period` or `quantity/人` (per member); clause texts are in the JSON output.', '');
+  const single = c.rules.length - shown.length;
+  out.push('', `— : the document sets no number on this matter. Cells give the comparator, value and unit, the period, the starting event of a time limit and the article; (may) a permission, (一般) a hedged rule.${c.references.length ? ' Against the reference: = inherited, ≠ changed, + local.' : ''}${single ? ` ${single} rules that no other document shares are in the JSON output.` : ''}`, '');
+  for (const v of c.versions) {
+    const label = (id: string) => docs.find((d) => d.id === id)?.label ?? id;
+    out.push(`## Changes from ${label(v.old)} to ${label(v.new)}${v.detected ? ' (versions found from the metadata)' : ''}`, '');
+    if (!v.changes.length) out.push('No numbered rule changed.', '');
+    else {
+      out.push('| change | matter | old | new |', '|---|---|---|---|');
+      for (const ch of v.changes) out.push(`| ${ch.kind} | ${cell(ch.label)} | ${cell(ch.old.join('; ') || '—')} | ${cell(ch.new.join('; ') || '—')} |`);
+      out.push('');
+    }
+  }
   if (c.statistics.length) {
     out.push('## Statistics', '', `| topic | metric | ${docs.map((d) => cell(d.label)).join(' | ')} |`, `|---|---|${docs.map(() => '---').join('|')}|`);
     for (const s of c.statistics) out.push(`| ${s.topic} | ${cell(s.metric)} | ${docs.map((d) => cell((s.cells[d.id] ?? []).map((x) => x.normal).join('; ') || '')).join(' | ')} |`);
@@ -44,14 +61,14 @@ export function comparisonToMarkdown(c: Comparison): string {
   return out.join('\n');
 }
 
-/** One row per (topic, document, obligation), for R / pandas. */
+/** One row per (matter, document, rule), with the document's manifest fields, for R / pandas. */
 export function comparisonToCsv(c: Comparison): string {
-  let s = csvRow(['topic', 'document', 'label', 'place', 'year', 'normal', 'value', 'min', 'max', 'unit', 'comparator', 'approx', 'per', 'period', 'frequency', 'actor', 'modality', 'action', 'article', 'clause', 'span_start', 'span_end']);
+  let s = csvRow(['matter', 'matter_label', 'topic', 'measure', 'doc_id', 'label', 'place', 'year', 'doc_type', 'normal', 'comparator', 'value', 'min', 'max', 'unit', 'canonical_value', 'canonical_unit', 'days', 'period', 'from', 'modality', 'hedged', 'condition', 'sanction', 'mark', 'actor', 'action', 'article', 'clause', 'span_start', 'span_end']);
   for (const r of c.rules) {
     for (const d of c.documents) {
-      for (const { normal, obligation: o } of r.cells[d.id] ?? []) {
-        const q = o.quantity;
-        s += csvRow([r.topic, d.id, d.label, d.place, d.year, normal, q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, o.per, o.period, o.frequency, o.actor?.text, o.modality, o.action?.text, o.article, o.text, o.span[0], o.span[1]]);
+      for (const i of r.cells[d.id] ?? []) {
+        const o = i.obligation;
+        s += csvRow([r.matter, r.label, r.topic, r.measure, d.id, d.label, d.place, d.year, d.docType, i.normal, i.comparator, i.value, i.min, i.max, i.unit, i.canonical?.value, i.canonical?.unit, i.days, i.period, i.from, i.modality, i.hedged, i.condition, i.sanction, i.mark, o.actor?.text, o.action?.text, o.article, o.text, o.span[0], o.span[1]]);
       }
     }
   }

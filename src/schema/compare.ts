@@ -32,6 +32,62 @@ export const RuleRowSchema = z.object({
   spread: z.array(SpreadSchema),
 }).meta({ id: 'RuleRow' });
 
+export const MatterCellSchema = z.object({
+  document: z.string().describe('the document id (column)'),
+  normal: z.string().describe('the rule in short: ≤3 个月 自交办之日起, ≥1 次 / 2 month'),
+  full: z.string().describe('the rule in full: comparator, value and unit, period, starting event, modality, hedge, condition, sanction, article'),
+  measure: z.string().nullable(),
+  comparator: z.string().nullable(),
+  value: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(),
+  unit: z.string().nullable().describe('the unit as written'),
+  canonical: z.object({ value: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(), unit: z.string() }).nullable(),
+  days: z.number().nullable().describe('a time limit in days (1 个工作日 = 1.4, 1 个月 = 30) for ordering across units'),
+  period: z.string().nullable(),
+  from: z.string().nullable().describe('the starting event of a time limit'),
+  modality: z.string(),
+  hedged: z.boolean(),
+  condition: z.string().nullable(),
+  sanction: z.string().nullable(),
+  article: z.string().nullable(),
+  mark: z.enum(['inherited', 'changed', 'local', 'reference']).nullable().describe('against --reference texts: inherited (same matter and value), changed (same matter, another value), local (a matter the reference does not set)'),
+  obligation: ObligationSchema,
+}).meta({ id: 'MatterCell' });
+
+export const MatterSpreadSchema = z.object({
+  unit: z.string().describe('the common scale: day for time limits, else the canonical unit'),
+  min: z.number(), max: z.number(),
+  direction: z.enum(['more', 'less', 'neutral']).describe('less: a smaller number is more demanding (deadlines); more: a larger one is (frequencies, lead times); neutral: higher/lower only'),
+  mostDemanding: z.array(z.string()).nullable(),
+  highest: z.array(z.string()), lowest: z.array(z.string()),
+  documents: z.number().int(),
+  note: z.string(),
+}).meta({ id: 'MatterSpread' });
+
+export const MatterRowSchema = z.object({
+  matter: z.string().describe('matter id from extractors/matters (with @scope when split by level), or similar-N for a group found by similarity'),
+  label: z.string().describe('what the row is: the lexicon label, or the most central clause'),
+  topic: z.string().describe('the topic the matter is grouped under'),
+  measure: z.string().nullable(),
+  scope: z.string().nullable(),
+  reasons: z.array(z.string()).describe('why these rules were put together'),
+  documents: z.number().int().describe('how many documents set the matter'),
+  cells: z.record(z.string(), z.array(MatterCellSchema)).describe('document id → its rules on the matter (empty: none)'),
+  spread: MatterSpreadSchema.nullable().describe('within the matter only, on a common scale; null when the cells disagree in unit dimension'),
+}).meta({ id: 'MatterRow' });
+
+export const ChangeSchema = z.object({
+  kind: z.enum(['added', 'removed', 'changed']),
+  matter: z.string(), label: z.string(),
+  old: z.array(z.string()).describe('the old version\'s rules (normal form with article)'),
+  new: z.array(z.string()),
+}).meta({ id: 'Change' });
+
+export const VersionsSchema = z.object({
+  old: z.string(), new: z.string(),
+  detected: z.boolean().describe('true when the pair was found from metadata (same title and issuer, different dates)'),
+  changes: z.array(ChangeSchema),
+}).meta({ id: 'Versions' });
+
 export const StatRowSchema = z.object({
   key: z.string(),
   topic: z.string(),
@@ -67,7 +123,10 @@ export const ThemeRowSchema = z.object({
 export const ComparisonSchema = z.object({
   zhidu: z.object({ version: z.string(), packs: z.array(z.object({ id: z.string(), version: z.string(), sha256: z.string() })) }),
   documents: z.array(CompareDocSchema),
-  rules: z.array(RuleRowSchema),
+  rules: z.array(MatterRowSchema).describe('the matter table: one row per regulated matter'),
+  topics: z.array(RuleRowSchema).describe('the same rules grouped by topic'),
+  references: z.array(z.string()).describe('document ids given as reference texts'),
+  versions: z.array(VersionsSchema),
   statistics: z.array(StatRowSchema),
   similarity: z.object({
     matrix: z.array(z.array(z.number())).describe('TF-IDF cosine, rows and columns in documents order'),
@@ -79,6 +138,10 @@ export const ComparisonSchema = z.object({
 
 export type CompareDoc = z.infer<typeof CompareDocSchema>;
 export type RuleRow = z.infer<typeof RuleRowSchema>;
+export type MatterRow = z.infer<typeof MatterRowSchema>;
+export type MatterCell = z.infer<typeof MatterCellSchema>;
+export type Change = z.infer<typeof ChangeSchema>;
+export type Versions = z.infer<typeof VersionsSchema>;
 export type StatRow = z.infer<typeof StatRowSchema>;
 export type ArticleMatch = z.infer<typeof ArticleMatchSchema>;
 export type Reuse = z.infer<typeof ReuseSchema>;

@@ -1,0 +1,255 @@
+import type { Matter, Rules } from '../packs/index.js';
+import type { Obligation } from '../schema/document.js';
+import type { MatterCell, MatterRow } from '../schema/compare.js';
+import { quantityText } from '../render/quantity-text.js';
+import { cosine, tfidf } from './vectors.js';
+import type { CompareInput } from './types.js';
+
+/** One obligation as compare sees it: its document, the words around it and the keys it aligns on. */
+interface Item {
+  doc: number;
+  o: Obligation;
+  measure: string;
+  /** what its number can be ordered on: the canonical unit (day, month, person, share …) or its dimension */
+  family: string;
+  window: string;
+  tokens: string[];
+  scope: string | null;
+  matter: Matter | null;
+}
+
+// canonical time units in days, so that 3 个月, 90 日 and 60 个工作日 can be ordered
+const DAYS: Record<string, number> = { day: 1, workday: 1.4, week: 7, month: 30, year: 365, hour: 1 / 24, minute: 1 / 1440, term: 1825 };
+const PERIOD_TEXT: Record<string, string> = { year: '年', month: '月', quarter: '季度', week: '周', 'half-year': '半年', 'half-month': '半月', term: '届', occasion: '次', regular: '定期' };
+const DIRECTION: Record<string, 'more' | 'less' | 'neutral'> = {
+  deadline: 'less', 'lead-time': 'more', frequency: 'more', duration: 'neutral', count: 'neutral', share: 'neutral', size: 'neutral', term: 'neutral', money: 'neutral', percent: 'neutral', rate: 'neutral', other: 'neutral',
+};
+
+const has = (text: string, cue: string) => cue.split('|').some((c) => text.includes(c));
+
+/** The first matter of the lexicon whose measure and cue words the rule meets. */
+export function matchMatter(rules: Rules, measure: string, window: string): Matter | null {
+  for (const m of rules.matters.matters) {
+    if (!m.measure.includes(measure as Matter['measure'][number])) continue;
+    if (m.all && !m.all.every((c) => has(window, c))) continue;
+    if (m.any && !m.any.some((c) => has(window, c))) continue;
+    if (m.not && m.not.some((c) => has(window, c))) continue;
+    return m;
+  }
+  return null;
+}
+
+/**
+ * The words an item is matched on, in the normalised view: its own stretch of the sentence (after the clause
+ * of an earlier number, up to its own clause, and the next clause when its own has no act after the number),
+ * preceded by the sentence before it when a semicolon joins them (对不属于…的，…说明情况；闭会期间，应当在…五日内).
+ */
+function windowOf(d: CompareInput, o: Obligation): string {
+  const ctx = d.analysis.ctx;
+  const norm = ctx.norm;
+  const sentences = d.analysis.doc.sentences;
+  const si = sentences.findIndex((x) => x.span[0] === o.sentence[0]);
+  const sent = sentences[si];
+  const qAt = o.quantity ? ctx.map.fromSource(o.quantity.span) : ctx.map.fromSource(o.span);
+  if (!sent) return norm.slice(...ctx.map.fromSource(o.sentence));
+  const clauses = sent.clauses.map((c) => ctx.map.fromSource(c));
+  const own = clauses.findIndex((c) => c[0] <= qAt[0] && qAt[0] < c[1]);
+  const numberRe = /[\d一二两三四五六七八九十]+(?:个)?(?:日|天|月|年|次|人|名|个工作日)/u;
+  let start = ctx.map.fromSource(sent.span)[0];
+  // an earlier number's clause ends the stretch, unless it is only a condition (确实不能在三个月内办理完毕的)
+  for (let k = 0; k < own; k++) {
+    const t = norm.slice(...clauses[k]!);
+    if (numberRe.test(t) && !/的[，,]?$/u.test(t)) start = clauses[k]![1];
+  }
+  let end = own >= 0 ? clauses[own]![1] : qAt[1];
+  const after = norm.slice(qAt[1], end).replace(/[，,；;。：:\s]+$/u, '');
+  const next = own >= 0 ? clauses[own + 1] : undefined;
+  if (next && after.length < 2 && !numberRe.test(norm.slice(...next))) end = next[1];
+  let text = norm.slice(start, end);
+  const prev = sentences[si - 1];
+  if (prev && start === ctx.map.fromSource(sent.span)[0]) {
+    const p = ctx.map.fromSource(prev.span);
+    const gap = norm.slice(p[1] - 1, start);
+    if (/^[；;]/u.test(gap) && !gap.includes('\n') && !numberRe.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
+  }
+  return text;
+}
+
+function tokensOf(rules: Rules, d: CompareInput, o: Obligation): string[] {
+  const ctx = d.analysis.ctx;
+  const [a, b] = ctx.map.fromSource(o.sentence);
+  const out: string[] = [];
+  for (const t of d.analysis.tokens) {
+    if (t.span[1] <= a) continue;
+    if (t.span[0] >= b) break;
+    if (t.tag === 'mq' || t.tag === 'm' || t.tag === 'x' || t.word.length < 2 || rules.stopwords.has(t.word)) continue;
+    out.push(t.word);
+  }
+  return out;
+}
+
+function familyOf(o: Obligation): string {
+  const q = o.quantity;
+  if (!q) return `period:${o.period ?? ''}`;
+  const c = q.canonical?.unit ?? '';
+  if (q.dimension === 'time') return 'time';
+  return `${q.dimension}:${c}`;
+}
+
+/** A cell: the rule in full, in the document's words and in canonical units. */
+export function cellOf(o: Obligation, d: CompareInput): MatterCell {
+  const q = o.quantity;
+  const bits = [q ? quantityText(q) : `${o.frequency ?? ''} (frequency only)`];
+  if (q && o.period && PERIOD_TEXT[o.period]) bits[0] += ` / ${o.period.replace(/^(\d+)-(.*)$/, '$1 $2')}`;
+  if (o.from) bits.push(o.from.text);
+  const normal = bits.join(' ');
+  const flags = [o.modality + (o.hedged ? ', hedged' : '')];
+  if (o.condition) flags.push(`if ${o.condition.text}`);
+  if (o.sanction) flags.push(`→ ${o.sanction.text}`);
+  const full = `${normal} (${flags.join('; ')})${o.article ? ` ${o.article.split('.').pop()}` : ''}`;
+  const days = q?.canonical && q.dimension === 'time' && DAYS[q.canonical.unit] !== undefined
+    ? (v: number | null) => (v === null ? null : Math.round(v * DAYS[q.canonical!.unit]! * 100) / 100)
+    : null;
+  return {
+    document: d.info.id,
+    normal,
+    full,
+    measure: q?.measure ?? null,
+    comparator: q?.comparator ?? null,
+    value: q?.value ?? null, min: q?.min ?? null, max: q?.max ?? null, unit: q?.unit ?? null,
+    canonical: q?.canonical ?? null,
+    days: days && q ? (q.comparator === 'range' ? days(q.min) : days(q.value)) : null,
+    period: o.period, from: o.from?.text ?? null, modality: o.modality, hedged: o.hedged,
+    condition: o.condition?.text ?? null, sanction: o.sanction?.text ?? null, article: o.article,
+    mark: null,
+    obligation: o,
+  };
+}
+
+/** The number of a cell on the common scale of its row: days for time, the canonical value otherwise. */
+const scaleOf = (c: MatterCell): number | null => c.days ?? c.canonical?.value ?? c.canonical?.min ?? null;
+
+function spreadOf(cells: MatterCell[], docs: CompareInput[], measure: string | null, direction: 'more' | 'less' | 'neutral'): MatterRow['spread'] {
+  const byDoc = new Map<string, number[]>();
+  const units = new Set<string>();
+  for (const c of cells) {
+    const v = scaleOf(c);
+    if (v === null) continue;
+    units.add(c.days !== null ? 'day' : c.canonical?.unit ?? '');
+    byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), v]);
+  }
+  // a matter whose cells disagree in unit dimension has no spread
+  if (byDoc.size < 2 || units.size !== 1) return null;
+  const per = [...byDoc.entries()].map(([id, vs]) => [id, direction === 'less' ? Math.min(...vs) : Math.max(...vs)] as const);
+  const vals = per.map((p) => p[1]);
+  const min = Math.min(...vals);
+  const max = Math.max(...vals);
+  const label = (id: string) => docs.find((d) => d.info.id === id)?.info.label ?? id;
+  const at = (v: number) => per.filter((p) => p[1] === v).map((p) => p[0]);
+  const demanding = direction === 'neutral' || min === max ? null : direction === 'less' ? at(min) : at(max);
+  const unit = [...units][0]!;
+  let note: string;
+  if (min === max) note = `${min} ${unit} everywhere`;
+  else if (direction === 'neutral') note = `${min}–${max} ${unit}: highest ${at(max).map(label).join(', ')}, lowest ${at(min).map(label).join(', ')}`;
+  else note = `${min}–${max} ${unit}: most demanding ${demanding!.map(label).join(', ')} (${direction === 'less' ? 'shorter' : 'higher'} ${measure ?? ''})`.trim();
+  return { unit, min, max, direction, mostDemanding: demanding, highest: at(max), lowest: at(min), documents: byDoc.size, note };
+}
+
+/**
+ * Rows that are matters: each obligation gets the first matter of the lexicon whose cues it meets; the rest
+ * are grouped across documents by the similarity of their frames (same measure and unit family, TF-IDF
+ * cosine of their sentences), at most one rule per document in a group. A matter that some document splits
+ * by level (乡镇 vs 县级以上) gets one row per scope.
+ */
+export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters?: string[]; threshold?: number } = {}): MatterRow[] {
+  const items: Item[] = [];
+  docs.forEach((d, doc) => {
+    for (const o of d.analysis.doc.obligations) {
+      if (o.duplicate) continue;
+      const measure = o.quantity?.measure ?? 'frequency-only';
+      const window = windowOf(d, o);
+      const scope = rules.matters.scopes.find((s) => s.words.some((w) => window.includes(w)))?.id ?? null;
+      items.push({ doc, o, measure, family: familyOf(o), window, tokens: tokensOf(rules, d, o), scope, matter: o.quantity ? matchMatter(rules, measure, window) : null });
+    }
+  });
+  const groups = new Map<string, { key: string; items: Item[]; matter: Matter | null; reasons: string[] }>();
+  for (const it of items) {
+    if (!it.matter) continue;
+    const g = groups.get(it.matter.id) ?? { key: it.matter.id, items: [], matter: it.matter, reasons: [`lexicon: ${it.matter.id}`] };
+    g.items.push(it);
+    groups.set(it.matter.id, g);
+  }
+  // the rest: greedy single-link over cross-document pairs of the same measure and unit family
+  const rest = items.filter((it) => !it.matter);
+  const vecs = tfidf(rest.map((it) => it.tokens));
+  const pairs: { i: number; j: number; sim: number }[] = [];
+  const threshold = opts.threshold ?? 0.5;
+  for (let i = 0; i < rest.length; i++) {
+    for (let j = i + 1; j < rest.length; j++) {
+      const a = rest[i]!, b = rest[j]!;
+      if (a.doc === b.doc || a.measure !== b.measure || a.family !== b.family || a.scope !== b.scope) continue;
+      const sim = cosine(vecs[i]!, vecs[j]!);
+      if (sim >= threshold) pairs.push({ i, j, sim });
+    }
+  }
+  pairs.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
+  const parent = rest.map((_, i) => i);
+  const docsOf = rest.map((it) => new Set([it.doc]));
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  for (const p of pairs) {
+    const a = find(p.i), b = find(p.j);
+    if (a === b || [...docsOf[a]!].some((d) => docsOf[b]!.has(d))) continue;
+    parent[b] = a;
+    for (const d of docsOf[b]!) docsOf[a]!.add(d);
+  }
+  const clusters = new Map<number, Item[]>();
+  rest.forEach((it, i) => clusters.set(find(i), [...(clusters.get(find(i)) ?? []), it]));
+  for (const [root, members] of clusters) {
+    const multi = new Set(members.map((m) => m.doc)).size > 1;
+    groups.set(`similar-${root}`, { key: `similar-${root}`, items: members, matter: null, reasons: multi ? [`similar frames: same measure (${members[0]!.measure}) and unit family, sentence cosine ≥ ${threshold}`] : ['one document only'] });
+  }
+  const rows: MatterRow[] = [];
+  for (const g of groups.values()) {
+    // a matter some document states twice by level becomes one row per scope
+    const perDoc = new Map<number, Set<string | null>>();
+    for (const it of g.items) perDoc.set(it.doc, (perDoc.get(it.doc) ?? new Set()).add(it.scope));
+    const split = [...perDoc.values()].some((s) => s.size > 1);
+    const byScope = new Map<string | null, Item[]>();
+    for (const it of g.items) { const k = split ? it.scope : null; byScope.set(k, [...(byScope.get(k) ?? []), it]); }
+    for (const [scope, members] of byScope) rows.push(rowOf(rules, docs, g.key, g.matter, scope, members, split ? [...g.reasons, `split by scope: ${scope ?? 'other levels'}`] : g.reasons));
+  }
+  const order = new Map(rules.matters.matters.map((m, i) => [m.id, i]));
+  rows.sort((a, b) => (order.get(a.matter) ?? 1e6) - (order.get(b.matter) ?? 1e6) || b.documents - a.documents || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return opts.matters ? rows.filter((r) => opts.matters!.includes(r.matter)) : rows;
+}
+
+function rowOf(rules: Rules, docs: CompareInput[], key: string, matter: Matter | null, scope: string | null, members: Item[], reasons: string[]): MatterRow {
+  const cells: MatterRow['cells'] = {};
+  for (const d of docs) cells[d.info.id] = [];
+  for (const it of members.sort((a, b) => a.doc - b.doc || a.o.span[0] - b.o.span[0])) cells[docs[it.doc]!.info.id]!.push(cellOf(it.o, docs[it.doc]!));
+  const measure = members[0]!.o.quantity?.measure ?? null;
+  const direction = matter?.direction ?? DIRECTION[measure ?? 'other'] ?? 'neutral';
+  const scopeLabel = scope ? rules.matters.scopes.find((s) => s.id === scope)?.label ?? scope : null;
+  // a row nobody listed is named by its most central clause: the one most like the others
+  const label = matter ? matter.label : centralClause(members);
+  return {
+    matter: key + (scope ? `@${scope}` : ''),
+    label: scopeLabel ? `${label}（${scopeLabel}）` : label,
+    topic: matter?.topic ?? members[0]!.o.topic,
+    measure, scope, reasons,
+    documents: new Set(members.map((m) => m.doc)).size,
+    cells,
+    spread: spreadOf(Object.values(cells).flat(), docs, measure, direction),
+  };
+}
+
+function centralClause(members: Item[]): string {
+  if (members.length === 1) return members[0]!.o.text.replace(/\s+/g, '').slice(0, 40);
+  const vecs = tfidf(members.map((m) => m.tokens));
+  let best = 0, bestScore = -1;
+  members.forEach((_, i) => {
+    const s = members.reduce((acc, __, j) => acc + (i === j ? 0 : cosine(vecs[i]!, vecs[j]!)), 0);
+    if (s > bestScore) { bestScore = s; best = i; }
+  });
+  return members[best]!.o.text.replace(/\s+/g, '').slice(0, 40);
+}
