@@ -26,7 +26,7 @@ export interface CompareOptions {
   references?: string[];
   /** pairs of document ids [old, new] to list changes for; pairs found from metadata are added */
   versions?: [string, string][];
-  /** similarity above which rules no matter lists are grouped (default 0.5) */
+  /** similarity above which rules no matter lists are grouped (default 0.55) */
   threshold?: number;
   packs?: string;
   /** article alignment (default true) */

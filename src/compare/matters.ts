@@ -15,6 +15,8 @@ interface Item {
   window: string;
   tokens: string[];
   scope: string | null;
+  /** who or what the number counts (十人以上代表 → 代表, 五分之一以上组成人员 → 组成人员) */
+  counted: string | null;
   matter: Matter | null;
 }
 
@@ -88,6 +90,18 @@ function tokensOf(rules: Rules, d: CompareInput, o: Obligation): string[] {
   return out;
 }
 
+/** The actor head right after a number of people or a share (十分之一以上的代表 → 代表). */
+function countedOf(rules: Rules, d: CompareInput, o: Obligation): string | null {
+  const q = o.quantity;
+  if (!q || (q.dimension !== 'people' && q.dimension !== 'share' && q.dimension !== 'count')) return null;
+  const ctx = d.analysis.ctx;
+  const end = ctx.map.fromSource(q.span)[1];
+  const after = ctx.norm.slice(end, end + 8).replace(/^的/u, '');
+  let best: string | null = null;
+  for (const h of rules.obligation['actor-heads']) if (after.startsWith(h) && (!best || h.length > best.length)) best = h;
+  return best;
+}
+
 function familyOf(o: Obligation): string {
   const q = o.quantity;
   if (!q) return `period:${o.period ?? ''}`;
@@ -138,6 +152,18 @@ function spreadOf(cells: MatterCell[], docs: CompareInput[], measure: string | n
     units.add(c.days !== null ? 'day' : c.canonical?.unit ?? '');
     byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), v]);
   }
+  // time limits all in one unit (分钟, 个工作日) are ordered in that unit; mixed ones in days
+  const canon = new Set(cells.filter((c) => scaleOf(c) !== null).map((c) => c.canonical?.unit));
+  if (units.size === 1 && units.has('day') && canon.size === 1 && [...canon][0] !== 'day') {
+    byDoc.clear();
+    units.clear();
+    for (const c of cells) {
+      const v = c.canonical?.value ?? c.canonical?.min ?? null;
+      if (v === null) continue;
+      units.add(c.canonical!.unit);
+      byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), v]);
+    }
+  }
   // a matter whose cells disagree in unit dimension has no spread
   if (byDoc.size < 2 || units.size !== 1) return null;
   const per = [...byDoc.entries()].map(([id, vs]) => [id, direction === 'less' ? Math.min(...vs) : Math.max(...vs)] as const);
@@ -169,25 +195,46 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
       const measure = o.quantity?.measure ?? 'frequency-only';
       const window = windowOf(d, o);
       const scope = rules.matters.scopes.find((s) => s.words.some((w) => window.includes(w)))?.id ?? null;
-      items.push({ doc, o, measure, family: familyOf(o), window, tokens: tokensOf(rules, d, o), scope, matter: o.quantity ? matchMatter(rules, measure, window) : null });
+      items.push({ doc, o, measure, family: familyOf(o), window, tokens: tokensOf(rules, d, o), scope, counted: countedOf(rules, d, o), matter: o.quantity ? matchMatter(rules, measure, window) : null });
     }
   });
   const groups = new Map<string, { key: string; items: Item[]; matter: Matter | null; reasons: string[] }>();
   for (const it of items) {
     if (!it.matter) continue;
-    const g = groups.get(it.matter.id) ?? { key: it.matter.id, items: [], matter: it.matter, reasons: [`lexicon: ${it.matter.id}`] };
+    // one matter, one scale: 三个以上代表团 and 十分之一以上的代表 are two rows of 调查委员会
+    const key = `${it.matter.id}|${it.family}`;
+    const g = groups.get(key) ?? { key: it.matter.id, items: [], matter: it.matter, reasons: [`lexicon: ${it.matter.id}`] };
     g.items.push(it);
-    groups.set(it.matter.id, g);
+    groups.set(key, g);
+  }
+  const threshold = opts.threshold ?? 0.55;
+  const all = tfidf(items.map((it) => it.tokens));
+  const vecOf = new Map(items.map((it, i) => [it, all[i]!]));
+  const compatible = (a: Item, b: Item) => a.doc !== b.doc && a.measure === b.measure && a.family === b.family && a.scope === b.scope &&
+    !(a.counted && b.counted && a.counted !== b.counted);
+  // a rule whose sentence misses the matter's cue words joins the matter its frame is most like, once per document
+  for (const it of items) {
+    if (it.matter || !it.o.quantity) continue;
+    let best: { g: { items: Item[]; matter: Matter | null; reasons: string[] }; sim: number } | null = null;
+    for (const g of groups.values()) {
+      if (g.items.some((m) => m.doc === it.doc) || !compatible(g.items[0]!, it)) continue;
+      const sim = Math.max(...g.items.map((m) => cosine(vecOf.get(m)!, vecOf.get(it)!)));
+      if (sim >= threshold && (!best || sim > best.sim)) best = { g, sim };
+    }
+    if (best) {
+      best.g.items.push(it);
+      it.matter = best.g.matter;
+      if (!best.g.reasons.some((r) => r.startsWith('joined by similarity'))) best.g.reasons.push(`joined by similarity: same measure and unit family, sentence cosine ≥ ${threshold}`);
+    }
   }
   // the rest: greedy single-link over cross-document pairs of the same measure and unit family
   const rest = items.filter((it) => !it.matter);
-  const vecs = tfidf(rest.map((it) => it.tokens));
+  const vecs = rest.map((it) => vecOf.get(it)!);
   const pairs: { i: number; j: number; sim: number }[] = [];
-  const threshold = opts.threshold ?? 0.5;
   for (let i = 0; i < rest.length; i++) {
     for (let j = i + 1; j < rest.length; j++) {
       const a = rest[i]!, b = rest[j]!;
-      if (a.doc === b.doc || a.measure !== b.measure || a.family !== b.family || a.scope !== b.scope) continue;
+      if (!compatible(a, b)) continue;
       const sim = cosine(vecs[i]!, vecs[j]!);
       if (sim >= threshold) pairs.push({ i, j, sim });
     }
@@ -243,13 +290,16 @@ function rowOf(rules: Rules, docs: CompareInput[], key: string, matter: Matter |
   };
 }
 
+/** A clause as a row label: without its article label and closing punctuation. */
+const clauseLabel = (t: string) => t.replace(/\s+/g, '').replace(/^第[一二三四五六七八九十百零]+条/u, '').replace(/^[（(][一二三四五六七八九十]+[)）]/u, '').replace(/[，,；;。：:、]+$/u, '').slice(0, 40);
+
 function centralClause(members: Item[]): string {
-  if (members.length === 1) return members[0]!.o.text.replace(/\s+/g, '').slice(0, 40);
+  if (members.length === 1) return clauseLabel(members[0]!.o.text);
   const vecs = tfidf(members.map((m) => m.tokens));
   let best = 0, bestScore = -1;
   members.forEach((_, i) => {
     const s = members.reduce((acc, __, j) => acc + (i === j ? 0 : cosine(vecs[i]!, vecs[j]!)), 0);
     if (s > bestScore) { bestScore = s; best = i; }
   });
-  return members[best]!.o.text.replace(/\s+/g, '').slice(0, 40);
+  return clauseLabel(members[best]!.o.text);
 }

@@ -83,8 +83,8 @@ function lowestUnit(ctx: Context, place: string): string {
 
 /**
  * The dates under a regulation's title (up to `headerEnd`, where its first chapter or article starts):
- * each date opens a line of the history; a line that says 修正/修订 is an amendment, else the first that
- * says 通过/批准 is the adoption.
+ * each date opens a line of the history; the first that says 通过/批准 is the adoption, a line that says
+ * 修正/修订, or 通过 again later, is an amendment.
  */
 function historyDates(ctx: Context, headerEnd: number): { adopted: string | null; amended: string[] } {
   const r = ctx.rules.meta;
@@ -99,7 +99,8 @@ function historyDates(ctx: Context, headerEnd: number): { adopted: string | null
     const line = header.slice(d.index! + d[0].length, Math.min(end, d.index! + 300));
     const iso = isoDate(d[1]!, d[2]!, d[3]!);
     if (!iso) return;
-    if (amendedRe.test(line)) amended.push(iso);
+    // a later line that says 通过 again is a revision adopted anew (北京 任免: 2000, 2007, 2023 通过)
+    if (amendedRe.test(line) || (adopted && adoptedRe.test(line) && iso > adopted)) amended.push(iso);
     else if (adoptedRe.test(line) && !adopted) adopted = iso;
   });
   return { adopted, amended: [...new Set(amended)].sort() };
