@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_CODES, ERROR_DESCRIPTIONS, type ErrorCode } from '../core/errors.js';
 import { PackError } from '../packs/index.js';
+import { UsageError } from './out-format.js';
 import { documentJsonSchema } from '../schema/json-schema.js';
 import { VERSION } from '../version.js';
 import { compareCommand, type CompareCliOptions } from './compare-command.js';
@@ -44,15 +45,21 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     });
 
   program.command('compare')
-    .description('put documents side by side: rule table by topic, statistics, similarity, text reuse, section themes')
+    .description('put documents side by side: the same rule across places (rows are matters), what a place inherited from a reference text and changed, changes between versions, statistics, similarity, text reuse, section themes')
     .argument('<inputs...>', 'files, or corpus folders (a manifest.json there names and labels the documents)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'csv', 'html']).default('md'))
-    .option('--topics <list>', 'only these topics (comma-separated ids from extractors/topics/topics.yaml)')
-    .option('-o, --out <path>', 'write to a file instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the --out extension, else md)').choices(['md', 'json', 'csv', 'html']))
+    .option('--reference <files...>', 'reference texts (e.g. the national law a local rule implements): each local rule is marked inherited, changed or local')
+    .option('--versions <ids...>', 'two document ids (or file names) to list the changes between, old then new; versions with the same title are also found from the metadata')
+    .option('--matters <list>', 'only these matters (comma-separated ids from extractors/matters/matters.yaml)')
+    .option('--where <variable=value...>', 'only the documents whose manifest variables match, e.g. family=daibiao-jianyi')
+    .option('--topics <list>', 'only these topics in the topic table (comma-separated ids from extractors/topics/topics.yaml)')
+    .option('--full-reuse', 'list every reused passage, not only the per-pair summary and the recurring formulas')
+    .option('-o, --out <path>', 'write to a file instead of stdout; the format follows its extension')
     .option('--packs <dir>', 'rule-pack directory')
     .action(async (inputs: string[], o: CompareCliOptions) => {
       code = await compareCommand(inputs, o, io);
-    });
+    })
+    .addHelpText('after', '\nExample:\n  zhidu compare corpora/regulations --where family=daibiao-jianyi --reference corpora/regulations/43_national_daibiaofa_2025.txt\n  zhidu compare corpora/regulations --versions 13_beijing_renmian_2007 12_beijing_renmian_2023 --matters appointment-notice --format csv --out changes.csv');
 
   program.command('corpus')
     .description('process a corpus in parallel into JSONL/CSV files, every input accounted for; resumable')
@@ -92,6 +99,10 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     if (e instanceof CommanderError) {
       // --help and --version end through exitOverride with code 0
       return e.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`zhidu: ${e.message}\n`);
+      return EXIT_CODES.usage;
     }
     if (e instanceof PackError) {
       io.stderr(`zhidu: invalid rule pack: ${e.message}\n`);

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { readManifest, SUPPORTED_EXTENSIONS, type ManifestEntry } from '../corpus/manifest.js';
 import { loadRules, type Rules } from '../packs/index.js';
 import type { Analysis } from '../pipeline.js';
 import { ComparisonSchema, type CompareDoc, type Comparison } from '../schema/compare.js';
 import { VERSION } from '../version.js';
 import { findReuse } from './reuse.js';
+import { summariseReuse } from './reuse-summary.js';
 import { buildRuleTable, buildStatTable } from './rule-table.js';
 import { alignMatters } from './matters.js';
 import { markAgainstReferences } from './reference.js';
@@ -26,6 +27,8 @@ export interface CompareOptions {
   references?: string[];
   /** pairs of document ids [old, new] to list changes for; pairs found from metadata are added */
   versions?: [string, string][];
+  /** list every reused passage (default: the per-pair summary, the recurring formulas, and the distinctive and reference-copied passages) */
+  fullReuse?: boolean;
   /** similarity above which rules no matter lists are grouped (default 0.55) */
   threshold?: number;
   packs?: string;
@@ -46,7 +49,9 @@ export function expandInputs(inputs: string[]): { path: string; entry?: Manifest
       if (man) for (const e of man) out.push({ path: join(inp, e.file), entry: e });
       else for (const f of readdirSync(inp).sort()) if (SUPPORTED_EXTENSIONS.has(extname(f).toLowerCase())) out.push({ path: join(inp, f) });
     } else {
-      out.push({ path: inp });
+      // a file named on its own still gets its corpus folder's manifest entry (labels, variables)
+      const entry = readManifest(join(dirname(inp), 'manifest.json'))?.find((e) => e.file === basename(inp));
+      out.push(entry ? { path: inp, entry } : { path: inp });
     }
   }
   return out;
@@ -55,7 +60,8 @@ export function expandInputs(inputs: string[]): { path: string; entry?: Manifest
 /** How a document is named in tables: the manifest label, or place + year + type from its metadata. */
 export function describe(a: Analysis, path: string, entry?: ManifestEntry): CompareDoc {
   const m = a.doc.meta;
-  const dateYear = (m.adoptedOn ?? m.publishedOn)?.slice(0, 4);
+  // the version in hand: its last amendment, else its adoption or publication
+  const dateYear = ([...m.amendedOn].sort().at(-1) ?? m.adoptedOn ?? m.publishedOn ?? m.effectiveOn)?.slice(0, 4);
   const year = entry?.year ?? (dateYear ? Number(dateYear) : null);
   const place = entry?.place ?? m.place.name;
   const short = place ? place.replace(/(?:市|区|县|省|自治区|自治州|旗)$/u, '') : m.place.redacted ? 'X' : '?';
@@ -76,8 +82,11 @@ export function compare(docs: CompareInput[], options: CompareOptions = {}): Com
   }
   const matrix = similarityMatrix(rules, docs);
   const pairs = comparePairs(matrix, options.neighbours ?? 5);
+  const references = [...new Set([...(options.references ?? []), ...docs.filter((d) => d.reference).map((d) => d.info.id)])];
+  const reuse = findReuse(docs, rules.formulae, pairs);
+  // a passage shared with a reference text was copied from it
+  for (const r of reuse) if (references.includes(r.a) || references.includes(r.b)) r.kind = 'reference';
   const rows = alignMatters(rules, docs, { matters: options.matters, threshold: options.threshold });
-  const references = options.references ?? [];
   markAgainstReferences(rows, references);
   const given = options.versions ?? [];
   const found = detectVersions(docs).filter(([a, b]) => !given.some(([x, y]) => (x === a && y === b) || (x === b && y === a)));
@@ -90,7 +99,8 @@ export function compare(docs: CompareInput[], options: CompareOptions = {}): Com
     versions: [...given.map(([a, b]) => versionChanges(rows, a, b, false)), ...found.map(([a, b]) => versionChanges(rows, a, b, true))],
     statistics: buildStatTable(docs),
     similarity: { matrix, articles: options.articles === false ? [] : alignArticles(rules, docs, pairs) },
-    reuse: findReuse(docs, rules.formulae, pairs),
+    reuse: options.fullReuse ? reuse : reuse.filter((r) => r.kind !== 'formulaic'),
+    reuseSummary: summariseReuse(docs, reuse),
     structure: compareStructure(rules, docs),
   };
   return ComparisonSchema.parse(result);

@@ -90,6 +90,13 @@ function tokensOf(rules: Rules, d: CompareInput, o: Obligation): string[] {
   return out;
 }
 
+/**
+ * A number that only restates a limit inside a condition (确实不能在三个月内办理完毕的，…六个月内) sets no
+ * rule of its own; a count of violations that triggers a sanction does.
+ */
+const restatedInCondition = (o: Obligation) => o.quantity !== null && o.condition !== null && o.quantity.ruleId !== 'quantity/violation-threshold' &&
+  o.condition.span[0] <= o.quantity.span[0] && o.quantity.span[1] <= o.condition.span[1] && o.quantity.measure === 'deadline';
+
 /** The actor head right after a number of people or a share (十分之一以上的代表 → 代表). */
 function countedOf(rules: Rules, d: CompareInput, o: Obligation): string | null {
   const q = o.quantity;
@@ -191,7 +198,7 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
   const items: Item[] = [];
   docs.forEach((d, doc) => {
     for (const o of d.analysis.doc.obligations) {
-      if (o.duplicate) continue;
+      if (o.duplicate || restatedInCondition(o)) continue;
       const measure = o.quantity?.measure ?? 'frequency-only';
       const window = windowOf(d, o);
       const scope = rules.matters.scopes.find((s) => s.words.some((w) => window.includes(w)))?.id ?? null;
@@ -264,6 +271,14 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
     const byScope = new Map<string | null, Item[]>();
     for (const it of g.items) { const k = split ? it.scope : null; byScope.set(k, [...(byScope.get(k) ?? []), it]); }
     for (const [scope, members] of byScope) rows.push(rowOf(rules, docs, g.key, g.matter, scope, members, split ? [...g.reasons, `split by scope: ${scope ?? 'other levels'}`] : g.reasons));
+  }
+  // a matter on two scales (人 and 个) is two rows: say which is which
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(r.label, (seen.get(r.label) ?? 0) + 1);
+  for (const r of rows) {
+    if (seen.get(r.label)! < 2) continue;
+    const unit = Object.values(r.cells).flat().find((c) => c.unit !== null)?.unit;
+    if (unit !== undefined) r.label += `（${unit || '比例'}）`;
   }
   const order = new Map(rules.matters.matters.map((m, i) => [m.id, i]));
   rows.sort((a, b) => (order.get(a.matter) ?? 1e6) - (order.get(b.matter) ?? 1e6) || b.documents - a.documents || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));

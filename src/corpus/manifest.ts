@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.pdf', '.docx']);
 
 /** A manifest entry for a file, when the file sits in a corpus folder with manifest.json. */
-export interface ManifestEntry { id?: string; file: string; label?: string; place?: string | null; year?: number | null; type?: string }
+/** A manifest entry: the file, how it is named, and any variables the researcher keeps (family, level …). */
+export interface ManifestEntry { id?: string; file: string; label?: string; place?: string | null; year?: number | null; type?: string; [variable: string]: unknown }
 
 /**
  * The documents a manifest file lists (`{ documents: [{ file, id, label, place, year, type }] }`), or null

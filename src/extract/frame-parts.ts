@@ -172,18 +172,26 @@ export function fromOf(ctx: Context, clauseStart: number, numberAt: number, sent
   return best;
 }
 
-/** A condition: a …的， clause before the rule, or a clause opened by a condition word. */
+/**
+ * A condition: from the first clause opened by a condition word or ending in 的 (…不满意的，) up to the last
+ * such 的-clause at or before the number: 涉及面广、处理难度大，确实不能在三个月内办理完毕的.
+ */
 export function conditionOf(ctx: Context, clauses: Span[], at: number): Span | null {
   const p = patterns(ctx);
+  let first: Span | null = null;
+  let lastEnd = -1;
   for (const c of clauses) {
-    if (c[0] >= at && !(c[0] <= at && at < c[1])) break;
+    if (c[0] > at) break;
     const text = ctx.norm.slice(c[0], c[1]);
-    if (/的[,，]$/u.test(text)) return c;
+    const endsDe = /的[,，]$/u.test(text);
     p.conditions.lastIndex = 0;
-    const m = p.conditions.exec(text);
-    if (m) return c;
+    if (endsDe || p.conditions.test(text)) {
+      if (!first) first = c;
+      if (endsDe) lastEnd = c[1];
+    }
   }
-  return null;
+  if (!first) return null;
+  return [first[0], Math.max(first[1], lastEnd)];
 }
 
 /** The clause that states what follows when the rule is broken (由主任会议进行约谈, 劝其辞去…). */

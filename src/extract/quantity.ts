@@ -33,7 +33,7 @@ export interface Dropped { norm: Span; text: string; filter: string }
 function blockedSpans(ctx: Context): Span[] {
   const q = ctx.rules.quantity;
   const out: Span[] = [];
-  for (const re of [q.idiomPattern, q.sessionOrdinal]) {
+  for (const re of [q.idiomPattern, q.sessionOrdinal, q.several]) {
     re.lastIndex = 0;
     for (const m of ctx.norm.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
   }

@@ -44,6 +44,7 @@ const QuantityYaml = z.object({
     'place-suffix': z.array(z.string()),
     'place-suffix-keep-units': z.array(z.string()),
     'session-ordinal': z.string(),
+    several: z.string(),
     'word-suffix': z.array(z.string()),
     'every-time-units': z.array(z.string()),
     'day-of-month-before': z.array(z.string()),
@@ -181,6 +182,7 @@ export type QuantityRules = z.infer<typeof QuantityYaml> & {
   idioms: string[];
   idiomPattern: RegExp;
   sessionOrdinal: RegExp;
+  several: RegExp;
 };
 export type Modal = z.infer<typeof ObligationYaml>['modals'][number];
 export type Topic = z.infer<typeof TopicsYaml>['topics'][number];
@@ -285,6 +287,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     idioms,
     idiomPattern: compileRegex(qp, 'idioms.txt', alternation(idioms), 'gu'),
     sessionOrdinal: compileRegex(qp, 'quantity.yaml', qy['not-quantity']['session-ordinal'], 'gu'),
+    several: compileRegex(qp, 'quantity.yaml', qy['not-quantity'].several, 'gu'),
   };
   for (const s of qy.comparators.inclusive) compileRegex(qp, 'quantity.yaml', s);
   close(qp);

@@ -18,7 +18,8 @@ export function comparisonToMarkdown(c: Comparison): string {
   out.push(`| matter | ${docs.map((d) => cell(d.label)).join(' | ')} | spread |`, `|---|${docs.map(() => '---').join('|')}|---|`);
   for (const r of shown) {
     const cells = docs.map((d) => cellText(r.cells[d.id] ?? []));
-    if (cells.every((x) => x === '—')) continue;
+    // a matter only the reference text sets is not a row of the comparison
+    if (docs.every((d) => c.references.includes(d.id) || !r.cells[d.id]?.length)) continue;
     out.push(`| ${cell(r.label)} | ${cells.map(cell).join(' | ')} | ${cell(r.spread?.note ?? '')} |`);
   }
   const single = c.rules.length - shown.length;
@@ -41,14 +42,24 @@ export function comparisonToMarkdown(c: Comparison): string {
   out.push('## Similarity (TF-IDF cosine over jieba content words)', '', `| | ${docs.map((d) => cell(d.label)).join(' | ')} |`, `|---|${docs.map(() => '---').join('|')}|`);
   c.similarity.matrix.forEach((row, i) => out.push(`| ${cell(docs[i]!.label)} | ${row.map((x) => x.toFixed(3)).join(' | ')} |`));
   out.push('');
-  const distinct = c.reuse.filter((r) => r.kind === 'distinctive');
-  const formulaic = c.reuse.filter((r) => r.kind === 'formulaic');
   const label = (id: string) => docs.find((d) => d.id === id)!.label;
-  out.push(`## Text reuse: ${distinct.length} distinctive, ${formulaic.length} formulaic passages`, '');
-  if (c.reuse.length) {
-    out.push('| kind | A | B | shared | A text | B text |', '|---|---|---|---|---|---|');
-    const byLength = (x: { length: number }, y: { length: number }) => y.length - x.length;
-    for (const r of [...distinct.sort(byLength), ...formulaic.sort(byLength)]) out.push(`| ${r.kind}${r.exact ? '' : ' (edited)'} | ${cell(label(r.a))} | ${cell(label(r.b))} | ${r.length} | ${cell(r.aText)} | ${cell(r.bText)} |`);
+  const sum = c.reuseSummary;
+  out.push(`## Text reuse: ${sum.pairs.length} document pairs share passages; ${sum.formulas.length} formulas recur in three or more documents`, '');
+  if (sum.pairs.length) {
+    out.push('| A | B | passages | shared characters | share of A | share of B | distinctive | formulaic | from reference | longest passage |', '|---|---|---|---|---|---|---|---|---|---|');
+    for (const p of sum.pairs.slice(0, 30)) out.push(`| ${cell(label(p.a))} | ${cell(label(p.b))} | ${p.passages} | ${p.sharedChars} | ${(p.shareOfA * 100).toFixed(1)} % | ${(p.shareOfB * 100).toFixed(1)} % | ${p.distinctive} | ${p.formulaic} | ${p.fromReference} | ${cell(p.longest[0]?.aText.slice(0, 60) ?? '')} |`);
+    if (sum.pairs.length > 30) out.push('', `${sum.pairs.length - 30} more pairs in the JSON output.`);
+    out.push('');
+  }
+  if (sum.formulas.length) {
+    out.push('### Recurring formulas', '', '| documents | formula |', '|---|---|');
+    for (const f of sum.formulas.slice(0, 20)) out.push(`| ${f.documents.length} | ${cell(f.text.slice(0, 80))} |`);
+    out.push('');
+  }
+  const distinct = c.reuse.filter((r) => r.kind === 'distinctive').sort((x, y) => y.length - x.length);
+  if (distinct.length) {
+    out.push('### Distinctive passages (longest first)', '', '| A | B | shared | A text | B text |', '|---|---|---|---|---|');
+    for (const r of distinct.slice(0, 20)) out.push(`| ${cell(label(r.a))} | ${cell(label(r.b))} | ${r.length} | ${cell(r.aText)} | ${cell(r.bText)} |`);
     out.push('');
   }
   out.push('## Section themes', '', `| theme | ${docs.map((d) => cell(d.label)).join(' | ')} |`, `|---|${docs.map(() => '---').join('|')}|`);

@@ -109,10 +109,22 @@ export const ReuseSchema = z.object({
   aText: z.string(), bText: z.string(),
   length: z.number().int().describe('characters shared (punctuation and spaces not counted)'),
   exact: z.boolean().describe('false for a near-copy with small edits'),
-  kind: z.enum(['formulaic', 'distinctive']),
+  kind: z.enum(['formulaic', 'distinctive', 'reference']).describe('reference: copied from a --reference text; formulaic: a known formula or in half the corpus; distinctive otherwise'),
   documentsWith: z.number().int().describe('how many corpus documents contain the passage'),
   formula: z.string().nullable().describe('the known formula it matches, from extractors/compare/formulae.txt'),
 }).meta({ id: 'Reuse' });
+
+export const ReusePairSchema = z.object({
+  a: z.string(), b: z.string(),
+  passages: z.number().int(), sharedChars: z.number().int().describe('characters in shared passages (punctuation not counted)'),
+  shareOfA: z.number().describe('shared characters ÷ characters of A'), shareOfB: z.number(),
+  distinctive: z.number().int(), formulaic: z.number().int(), fromReference: z.number().int(),
+  longest: z.array(z.object({ length: z.number().int(), aText: z.string(), bText: z.string(), kind: z.string() })).describe('the three longest passages'),
+}).meta({ id: 'ReusePair' });
+
+export const ReuseFormulaSchema = z.object({
+  text: z.string(), documents: z.array(z.string()), passages: z.number().int(), formula: z.string().nullable(),
+}).meta({ id: 'ReuseFormula', description: 'a passage that recurs in three or more documents, grouped once' });
 
 export const ThemeRowSchema = z.object({
   theme: z.string(),
@@ -132,7 +144,8 @@ export const ComparisonSchema = z.object({
     matrix: z.array(z.array(z.number())).describe('TF-IDF cosine, rows and columns in documents order'),
     articles: z.array(ArticleMatchSchema),
   }),
-  reuse: z.array(ReuseSchema),
+  reuse: z.array(ReuseSchema).describe('every reused passage with --full-reuse (library: fullReuse); otherwise the distinctive and reference-copied ones'),
+  reuseSummary: z.object({ pairs: z.array(ReusePairSchema), formulas: z.array(ReuseFormulaSchema) }),
   structure: z.array(ThemeRowSchema),
 }).meta({ id: 'Comparison', title: 'zhidu comparison' });
 
@@ -145,5 +158,7 @@ export type Versions = z.infer<typeof VersionsSchema>;
 export type StatRow = z.infer<typeof StatRowSchema>;
 export type ArticleMatch = z.infer<typeof ArticleMatchSchema>;
 export type Reuse = z.infer<typeof ReuseSchema>;
+export type ReusePair = z.infer<typeof ReusePairSchema>;
+export type ReuseFormula = z.infer<typeof ReuseFormulaSchema>;
 export type ThemeRow = z.infer<typeof ThemeRowSchema>;
 export type Comparison = z.infer<typeof ComparisonSchema>;
