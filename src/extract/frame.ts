@@ -65,10 +65,11 @@ interface Cues {
 const within = (s: Span, at: number) => s[0] <= at && at < s[1];
 
 /**
- * A sentence repeated whole (a web page that prints a paragraph twice): its items would be counted twice.
- * A regulation repeating a phrase in two articles (通过…履职服务平台) sets two rules, so a partial repeat is not one.
+ * A clause repeated whole (a review that prints 制定地方性法规15件、修订13件… twice): its items would be counted
+ * twice. A regulation never counts twice: its repeated wording (代表十人以上联名，…) sets one rule per article,
+ * so in a rules document nothing is a duplicate.
  */
-const repeated = (dupes: Span[], sent: Span) => dupes.some((d) => d[0] <= sent[0] && d[1] >= sent[1] - 1);
+const repeated = (dupes: Span[], clause: Span) => dupes.some((d) => d[0] <= clause[0] && d[1] >= clause[1] - 1);
 
 /** The end of the last …的， condition clause before a position in the sentence, or the sentence start. */
 function lastConditionEnd(sent: SentenceNorm, at: number, norm: string): number {
@@ -245,7 +246,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         { text: c.sentText, focus: q.norm[0] - sent.span[0] },
       ]),
       reasons,
-      duplicate: repeated(dupes, sent.span),
+      duplicate: input.docType !== 'rules' && repeated(dupes, c.clause),
       quantity,
     };
     if (kind === 'obligation') {
@@ -360,7 +361,7 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
         article: articlePath(input.structure, srcClause),
         topic: assignTopic(ctx.rules, [{ text }, { text: norm.slice(sent.span[0], sent.span[1]) }]),
         reasons: [`frequency-only:${freq.word}`],
-        duplicate: repeated(dupes, sent.span),
+        duplicate: input.docType !== 'rules' && repeated(dupes, clause),
         quantity: null,
         kind: 'obligation',
         actor: actor ? sliceOf(ctx, actor) : null,

@@ -18,9 +18,9 @@ beforeAll(async () => {
   c = compare(docs);
 });
 
-const cell = (topic: string, id: string) => c.rules.find((r) => r.topic === topic)!.cells[id]!.map((i) => i.normal);
+const cell = (topic: string, id: string) => c.topics.find((r) => r.topic === topic)!.cells[id]!.map((i) => i.normal);
 
-describe('rule table', () => {
+describe('topic table (rules grouped by topic)', () => {
   it('labels the documents from the corpus manifest', () => {
     expect(c.documents.map((d) => d.label)).toEqual(['长春 2022 意见', '东城 2017 意见', '濮阳 2023 决定', '长春 2022 综述', 'X市 发言']);
   });
@@ -30,7 +30,7 @@ describe('rule table', () => {
     expect(cell('deputy-contact', 'puyang-2023-decision')).toEqual(['≥5 名/人', '≥1 次/年']);
     expect(cell('deputy-contact', 'changchun-2022-review')).toEqual(['1–3 个/人', '≥3 名/人', '≥3 名/人']);
     expect(cell('deputy-contact', 'dongcheng-2017-opinion')).toEqual([]);
-    const row = c.rules.find((r) => r.topic === 'deputy-contact')!;
+    const row = c.topics.find((r) => r.topic === 'deputy-contact')!;
     expect(row.spread).toEqual([{ unit: '名', period: null, min: 3, max: 5, strictest: ['puyang-2023-decision'], documents: 3 }]);
     const item = row.cells['changchun-2022-opinion']![0]!;
     expect(item.obligation.per).toBe('person');
@@ -40,7 +40,7 @@ describe('rule table', () => {
   it('research-inspection: 长春 ≥1 次/年, 东城 ≥3 次/年', () => {
     expect(cell('research-inspection', 'changchun-2022-opinion')).toEqual(['每年 (frequency only)', '≥1 次/年']);
     expect(cell('research-inspection', 'dongcheng-2017-opinion')).toEqual(['≥3 次/年', '定期 (frequency only)']);
-    expect(c.rules.find((r) => r.topic === 'research-inspection')!.spread).toEqual([{ unit: '次', period: 'year', min: 1, max: 3, strictest: ['dongcheng-2017-opinion'], documents: 2 }]);
+    expect(c.topics.find((r) => r.topic === 'research-inspection')!.spread).toEqual([{ unit: '次', period: 'year', min: 1, max: 3, strictest: ['dongcheng-2017-opinion'], documents: 2 }]);
   });
 
   it('a frequency-only rule is in its row', () => {
@@ -48,7 +48,7 @@ describe('rule table', () => {
   });
 
   it('--topics keeps only those rows', () => {
-    expect(compare(docs, { topics: ['staffing'] }).rules.map((r) => r.topic)).toEqual(['staffing']);
+    expect(compare(docs, { topics: ['staffing'] }).topics.map((r) => r.topic)).toEqual(['staffing']);
   });
 });
 
@@ -62,14 +62,25 @@ describe('text reuse', () => {
     expect(r.bText).toBe('内容高质量、办理高质量”和“既要重结果、也要重过程”的');
   });
 
-  it('labels the loyalty formula formulaic, wherever it is shared', () => {
-    const loyal = c.reuse.filter((x) => x.aText.includes('以习近平同志为核心的党中央保持高度一致'));
+  it('labels the loyalty formula formulaic, wherever it is shared (full list on request), and groups it once', () => {
+    expect(c.reuse.some((x) => x.kind === 'formulaic')).toBe(false);
+    const loyal = compare(docs, { fullReuse: true }).reuse.filter((x) => x.aText.includes('以习近平同志为核心的党中央保持高度一致'));
     expect(loyal.map((x) => [x.a, x.b, x.kind, x.documentsWith])).toEqual([
       ['changchun-2022-opinion', 'dongcheng-2017-opinion', 'formulaic', 3],
       ['changchun-2022-opinion', 'puyang-2023-decision', 'formulaic', 3],
       ['dongcheng-2017-opinion', 'puyang-2023-decision', 'formulaic', 3],
     ]);
     expect(loyal[0]!.aSpan).toEqual([278, 308]);
+    const f = c.reuseSummary.formulas.find((x) => x.text.includes('以习近平同志为核心的党中央保持高度一致'))!;
+    expect(f.documents).toEqual(['changchun-2022-opinion', 'dongcheng-2017-opinion', 'puyang-2023-decision']);
+  });
+
+  it('summarises each pair: shared characters and the share of each document', () => {
+    const p = c.reuseSummary.pairs.find((x) => x.a === 'changchun-2022-opinion' && x.b === 'puyang-2023-decision')!;
+    expect(p.distinctive).toBeGreaterThan(0);
+    expect(p.sharedChars).toBe(c.reuse.filter((r) => r.a === p.a && r.b === p.b).reduce((n, r) => n + r.length, 0) + (p.formulaic ? compare(docs, { fullReuse: true }).reuse.filter((r) => r.a === p.a && r.b === p.b && r.kind === 'formulaic').reduce((n, r) => n + r.length, 0) : 0));
+    expect(p.shareOfA).toBeGreaterThan(0);
+    expect(p.shareOfA).toBeLessThan(1);
   });
 });
 
@@ -97,22 +108,43 @@ describe('similarity and structure', () => {
   });
 });
 
-describe('renderers and CLI', () => {
-  it('markdown rule table rows', () => {
-    const md = comparisonToMarkdown(c);
-    expect(md).toContain('| deputy-contact | ≥3 名/人 | — | ≥5 名/人; ≥1 次/年 | 1–3 个/人; ≥3 名/人; ≥3 名/人 | — | 名: 3–5, strictest 濮阳 2023 决定 |');
+describe('matter table on the seeds', () => {
+  it('长春 asks each member to contact ≥3 deputies, 濮阳 ≥5: one row, 濮阳 highest', () => {
+    const row = c.rules.find((r) => r.matter === 'member-deputy-contact' && r.documents > 1)!;
+    expect(row.label).toBe('常委会组成人员每人联系代表的人数（名）');
+    expect(row.cells['changchun-2022-opinion']!.map((x) => x.normal)).toEqual(['≥3 名']);
+    expect(row.cells['puyang-2023-decision']!.map((x) => x.normal)).toEqual(['≥5 名']);
+    expect(row.spread).toMatchObject({ unit: 'person', min: 3, max: 5, direction: 'neutral', highest: ['puyang-2023-decision'] });
   });
 
-  it('CSV: one row per (topic, document, obligation), quoted where needed', () => {
+  it('a frequency row orders by what is more demanding (higher)', () => {
+    const row = c.rules.find((r) => r.matter === 'member-research')!;
+    expect(row.cells['changchun-2022-opinion']!.map((x) => x.full)).toEqual(['≥1 次 / year (should) 16']);
+    expect(row.cells['dongcheng-2017-opinion']!.map((x) => x.normal)).toEqual(['≥3 次 / year']);
+    expect(row.spread).toMatchObject({ direction: 'more', mostDemanding: ['dongcheng-2017-opinion'], min: 1, max: 3 });
+  });
+
+  it('--matters keeps only those matters', () => {
+    expect(compare(docs, { matters: ['member-research'] }).rules.map((r) => r.matter)).toEqual(['member-research']);
+  });
+});
+
+describe('renderers and CLI', () => {
+  it('markdown matter table rows', () => {
+    const md = comparisonToMarkdown(c);
+    expect(md).toContain('| 常委会组成人员每人联系代表的人数（名） | ≥3 名 15 | — | ≥5 名 14 | ≥3 名; ≥3 名 | — | 3–5 person: highest 濮阳 2023 决定, lowest 长春 2022 意见, 长春 2022 综述 |');
+  });
+
+  it('CSV: one row per (matter, document, rule), with the document variables', () => {
     const csv = comparisonToCsv(c);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('topic,document,label,place,year,normal,value,min,max,unit,comparator,approx,per,period,frequency,actor,modality,action,article,clause,span_start,span_end');
-    expect(lines.filter((l) => l.startsWith('deputy-contact,')).length).toBe(6);
+    expect(lines[0]).toBe('matter,matter_label,topic,measure,doc_id,label,place,year,doc_type,normal,comparator,value,min,max,unit,canonical_value,canonical_unit,days,period,from,modality,hedged,condition,sanction,mark,actor,action,article,clause,span_start,span_end');
+    expect(lines.filter((l) => l.startsWith('member-deputy-contact,')).length).toBe(5);
   });
 
   it('zhidu compare on the corpus folder prints the table and exits 0', async () => {
     const out: string[] = [];
-    expect(await run(['compare', CORPUS, '--topics', 'deputy-contact'], { stdout: (s) => { out.push(s); }, stderr: () => {} })).toBe(0);
-    expect(out.join('')).toContain('| deputy-contact | ≥3 名/人 |');
+    expect(await run(['compare', CORPUS, '--matters', 'member-deputy-contact'], { stdout: (s) => { out.push(s); }, stderr: () => {} })).toBe(0);
+    expect(out.join('')).toContain('| 常委会组成人员每人联系代表的人数（名） | ≥3 名 15 |');
   });
 });

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compare, describe as describeDoc, expandInputs, type CompareInput } from '../../src/compare/index.js';
+import { analyseFile } from '../../src/pipeline.js';
+import type { Comparison } from '../../src/schema/compare.js';
+import { run } from '../../src/cli/run.js';
+import { ROOT } from '../helpers.js';
+
+// The four 代表建议办理 regulations, the national 代表法 as the reference, and two versions of one regulation.
+const REG = join(ROOT, 'corpora', 'regulations');
+const FAMILY = ['21_shandong_daibiao-jianyi_2017', '29_henan_daibiao-jianyi_2017', '34_zhejiang_daibiao-jianyi_2016', '39_chongqing_daibiao-jianyi_2017'];
+const REF = '43_national_daibiaofa_2025';
+
+async function load(ids: string[], refs: string[] = []): Promise<CompareInput[]> {
+  const out: CompareInput[] = [];
+  for (const { path, entry } of expandInputs([...ids, ...refs].map((id) => join(REG, `${id}.txt`)))) {
+    const analysis = await analyseFile(path);
+    out.push({ info: describeDoc(analysis, path, entry), analysis, reference: refs.some((r) => path.endsWith(`${r}.txt`)) });
+  }
+  return out;
+}
+
+let c: Comparison;
+beforeAll(async () => { c = compare(await load(FAMILY, [REF])); });
+const row = (matter: string) => c.rules.find((r) => r.matter === matter)!;
+const normals = (matter: string, id: string) => row(matter).cells[id]!.map((x) => x.normal);
+
+describe('rows are matters', () => {
+  it('the deadline for answering an ordinary suggestion: three months everywhere, with each starting event', () => {
+    expect(FAMILY.map((id) => normals('suggestion-answer', id))).toEqual([
+      ['≤3 个月'], ['≤3 个月 收到代表建议、批评和意见后'], ['≤3 个月 在接到交办的代表建议、批评和意见后'], ['≤3 个月 交办之日起'],
+    ]);
+    expect(row('suggestion-answer').spread).toMatchObject({ unit: 'month', min: 3, max: 3, note: '3 month everywhere' });
+    expect(row('suggestion-answer').reasons).toContain('lexicon: suggestion-answer');
+  });
+
+  it('re-answering a dissatisfied deputy: 1 month in 山东, 河南, 浙江, 2 months in 重庆; the shorter is more demanding', () => {
+    expect(FAMILY.map((id) => normals('suggestion-reanswer', id))).toEqual([['≤1 个月'], ['≤1 个月'], ['≤1 个月'], ['≤2 个月 在收到重新办理要求后']]);
+    expect(row('suggestion-reanswer').spread).toMatchObject({ direction: 'less', mostDemanding: FAMILY.slice(0, 3), min: 1, max: 2, unit: 'month' });
+  });
+
+  it('limits in days and working days are ordered on one scale (1 个工作日 = 1.4 日)', () => {
+    const r = row('suggestion-outside-remit');
+    expect(FAMILY.map((id) => r.cells[id]!.map((x) => x.days))).toEqual([[5], [14], [10], [14]]);
+    expect(r.spread).toMatchObject({ unit: 'day', min: 5, max: 14, mostDemanding: ['21_shandong_daibiao-jianyi_2017'] });
+  });
+
+  it('a cell states the rule in full: comparator, value, starting event, modality, article', () => {
+    const cellOf = row('suggestion-answer-extended').cells['34_zhejiang_daibiao-jianyi_2016']![0]!;
+    expect([cellOf.full, cellOf.modality, cellOf.comparator, cellOf.canonical]).toEqual(['≤6 个月 (may; if 承办代表建议、批评和意见量大或者复杂的) 第二十一条', 'may', 'lte', { value: 6, min: null, max: null, unit: 'month' }]);
+  });
+});
+
+describe('reference marks and versions', () => {
+  it('marks each local rule inherited, changed or local against the national 代表法', () => {
+    const marks = (matter: string) => FAMILY.map((id) => row(matter).cells[id]!.map((x) => x.mark));
+    expect(marks('suggestion-answer-extended')).toEqual([['inherited'], ['inherited'], ['inherited'], ['inherited']]);
+    expect(marks('suggestion-reanswer')).toEqual([['local'], ['local'], ['local'], ['local']]);
+    expect(row('suggestion-answer-extended').cells[REF]!.map((x) => [x.normal, x.mark])).toEqual([['≤6 个月 自交办之日起', 'reference']]);
+  });
+
+  it('two versions of 北京 任免 are found from the metadata; the change list gives old → new with both articles', async () => {
+    const v = compare(await load(['12_beijing_renmian_2023', '13_beijing_renmian_2007'])).versions;
+    expect(v.map((x) => [x.old, x.new, x.detected])).toEqual([['13_beijing_renmian_2007', '12_beijing_renmian_2023', true]]);
+    expect(v[0]!.changes.find((ch) => ch.kind === 'changed')).toMatchObject({ old: ['≥15 日 (第十一条)'], new: ['≥10 日 (第十二条)'] });
+  });
+});
+
+describe('CLI', () => {
+  it('zhidu compare --where family=… --reference … prints the matter table with marks', async () => {
+    const out: string[] = [];
+    const code = await run(['compare', REG, '--where', 'family=daibiao-jianyi', '--reference', join(REG, `${REF}.txt`)], { stdout: (s) => { out.push(s); }, stderr: () => {} });
+    expect(code).toBe(0);
+    const md = out.join('');
+    expect(md).toContain('| 代表建议答复期限 | =≤3 个月 自交办之日起 第十九条 | =≤3 个月 第十九条 |');
+    expect(md).toContain('Against the reference: = inherited, ≠ changed, + local.');
+  });
+
+  it('an unknown matter, a --format that contradicts --out, and a --where that matches nothing are usage errors (exit 2)', async () => {
+    const err: string[] = [];
+    const io = { stdout: () => {}, stderr: (s: string) => { err.push(s); } };
+    expect(await run(['compare', REG, '--matters', 'no-such-matter'], io)).toBe(2);
+    expect(await run(['compare', REG, '--format', 'md', '--out', '/tmp/x.html'], io)).toBe(2);
+    expect(await run(['compare', REG, '--where', 'family=none'], io)).toBe(2);
+    expect(err.join('')).toContain('unknown matter: no-such-matter');
+    expect(err.join('')).toContain('--format md does not match the extension of --out /tmp/x.html (html)');
+  });
+});
