@@ -59,7 +59,7 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
     const c = compare(docs, { topics: list(opts.topics), matters: list(opts.matters), versions, packs: opts.packs, fullReuse: opts.fullReuse });
     const content = format === 'json' ? JSON.stringify(c, null, 2) + '\n'
       : format === 'csv' ? comparisonToCsv(c)
-        : format === 'html' ? comparisonToHtml(c)
+        : format === 'html' ? comparisonToHtml(c, { generatedAt: new Date().toISOString() })
           : comparisonToMarkdown(c);
     emit(io, opts.out, content);
   }

@@ -86,28 +86,4 @@ export function comparisonToCsv(c: Comparison): string {
   return s;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** A standalone HTML page: the rule table with each cell's clause text as a tooltip, then the rest. */
-export function comparisonToHtml(c: Comparison): string {
-  const docs = c.documents;
-  const rows = c.rules.filter((r) => docs.some((d) => r.cells[d.id]?.length)).map((r) => `<tr><th>${esc(r.label)}<br><small>${esc(r.topic)}</small></th>${docs.map((d) => `<td>${(r.cells[d.id] ?? []).map((i) => `<span title="${esc(i.obligation.text)}">${esc(i.normal)}</span>`).join('<br>') || '—'}</td>`).join('')}</tr>`).join('\n');
-  const reuse = c.reuse.map((r) => `<tr class="${r.kind}"><td>${r.kind}</td><td>${esc(docs.find((d) => d.id === r.a)!.label)}</td><td>${esc(docs.find((d) => d.id === r.b)!.label)}</td><td>${esc(r.aText)}</td><td>${esc(r.bText)}</td></tr>`).join('\n');
-  return `<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>zhidu comparison</title>
-<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}span[title]{border-bottom:1px dotted #888}tr.formulaic{color:#888}</style></head>
-<body><h1>Side-by-side rules</h1>
-<table><tr><th>topic</th>${docs.map((d) => `<th>${esc(d.label)}</th>`).join('')}</tr>
-${rows}
-</table>
-<h2>Similarity</h2>
-<table><tr><th></th>${docs.map((d) => `<th>${esc(d.label)}</th>`).join('')}</tr>
-${c.similarity.matrix.map((row, i) => `<tr><th>${esc(docs[i]!.label)}</th>${row.map((x) => `<td>${x.toFixed(3)}</td>`).join('')}</tr>`).join('\n')}
-</table>
-<h2>Text reuse</h2>
-<table><tr><th>kind</th><th>A</th><th>B</th><th>A text</th><th>B text</th></tr>
-${reuse}
-</table>
-</body></html>
-`;
-}
+export { comparisonToHtml } from './compare-html.js';
