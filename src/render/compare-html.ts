@@ -38,7 +38,7 @@ export function comparisonToHtml(c: Comparison, opts: HtmlOptions = {}): string 
       const items = (r.cells[d.id] ?? []).map((cell) => {
         contexts.push(contextOf(c, cell));
         const k = contexts.length - 1;
-        return `<button type="button" class="item" data-ctx="${k}" title="${esc(cell.full)}">${esc(cell.mark ? MARK[cell.mark] : '')}${esc(cell.normal)}</button>`;
+        return `<button type="button" class="item" data-ctx="${k}" title="${esc(cell.full)}">${esc(cell.normal)}${cell.mark && MARK[cell.mark] ? ` <span class="mark ${esc(cell.mark)}" title="${esc(cell.mark)}">${esc(MARK[cell.mark])}</span>` : ''}</button>`;
       });
       const sortValue = (r.cells[d.id] ?? []).map((x) => x.days ?? x.canonical?.value ?? x.canonical?.min).find((v) => v !== null && v !== undefined);
       return `<td data-doc="${esc(d.id)}" data-sort="${esc(sortValue ?? '')}">${items.join('') || '<span class="none">—</span>'}</td>`;
@@ -77,6 +77,7 @@ th small{display:block;color:#777;font-weight:normal}
 button.item{display:block;font:inherit;text-align:left;background:none;border:0;border-bottom:1px dotted #58a;padding:1px 0;margin:1px 0;cursor:pointer;color:#124}
 button.item:hover,button.item:focus{background:#fff4c2}
 .none{color:#aaa}
+.mark{font-weight:bold}.mark.changed{color:#b33}.mark.local{color:#27a}.mark.inherited{color:#777}
 #detail{position:sticky;bottom:0;background:#fffdf0;border:1px solid #e0d890;padding:.6em 1em;margin-top:1em;min-height:2.5em}
 #detail mark{background:#ffd54a;padding:0 2px}
 table.plain th,table.plain td{border:1px solid #ddd;padding:3px 6px;vertical-align:top}
@@ -93,7 +94,7 @@ td.heat{text-align:center;min-width:3.5em}
 <dt>rule packs</dt><dd>${c.zhidu.packs.map((p) => `${esc(p.id)}@${esc(p.version)}`).join(', ')}</dd>
 </dl>
 </header>
-<section class="legend"><p>Each row is one regulated matter; each cell is a document's rule on it: comparator, value and unit as written, the period (/ year), the starting event of a time limit, and the article. ≤ at most (以内, 不超过), ≥ at least (以上, 不少于, 前), &gt; more than (超过, 过半数), &lt; less than (不满). ${c.references.length ? 'Against the reference text: = inherited, ≠ changed, + local. ' : ''}Click a rule to read its clause with the number highlighted. The spread column orders each matter on one scale (days for time limits) and says which direction is more demanding.</p></section>
+<section class="legend"><p>Each row is one regulated matter; each cell is a document's rule on it: comparator, value and unit as written, the period (/ year), the starting event of a time limit, and the article. ≤ at most (以内, 不超过), ≥ at least (以上, 不少于, 前), &gt; more than (超过, 过半数), &lt; less than (不满). ${c.references.length ? 'Against the reference text, after each rule: = inherited, ≠ changed, + local. ' : ''}Click a rule to read its clause with the number highlighted. The spread column orders each matter on one scale (days for time limits) and says which direction is more demanding.</p></section>
 <div class="filters">
 <label>topic <select id="f-topic"><option value="">all</option>${topics.map(option).join('')}</select></label>
 <label>measure <select id="f-measure"><option value="">all</option>${measures.map(option).join('')}</select></label>

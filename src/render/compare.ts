@@ -7,7 +7,7 @@ const MARK: Record<string, string> = { inherited: '=', changed: '≠', local: '+
 
 /** A cell of the matter table: each rule in short, marked against the reference when there is one. */
 const cellText = (cells: Comparison['rules'][number]['cells'][string]) =>
-  cells.length ? cells.map((i) => `${i.mark ? MARK[i.mark] : ''}${i.normal}${i.modality === 'may' ? ' (may)' : i.modality === 'must-not' ? ' (must not)' : ''}${i.hedged ? ' (一般)' : ''}${i.article ? ` ${i.article.split('.').pop()}` : ''}`).join('; ') : '—';
+  cells.length ? cells.map((i) => `${i.normal}${i.modality === 'may' ? ' (may)' : i.modality === 'must-not' ? ' (must not)' : ''}${i.hedged ? ' (一般)' : ''}${i.article ? ` ${i.article.split('.').pop()}` : ''}${i.mark && MARK[i.mark] ? ` ${MARK[i.mark]}` : ''}`).join('; ') : '—';
 
 /** The readable comparison: the matter table first, then version changes, statistics, similarity, reuse and structure themes. */
 export function comparisonToMarkdown(c: Comparison): string {
@@ -23,7 +23,7 @@ export function comparisonToMarkdown(c: Comparison): string {
     out.push(`| ${cell(r.label)} | ${cells.map(cell).join(' | ')} | ${cell(r.spread?.note ?? '')} |`);
   }
   const single = c.rules.length - shown.length;
-  out.push('', `— : the document sets no number on this matter. Cells give the comparator, value and unit, the period, the starting event of a time limit and the article; (may) a permission, (一般) a hedged rule.${c.references.length ? ' Against the reference: = inherited, ≠ changed, + local.' : ''}${single ? ` ${single} rules that no other document shares are in the JSON output.` : ''}`, '');
+  out.push('', `— : the document sets no number on this matter. Cells give the comparator, value and unit, the period, the starting event of a time limit and the article; (may) a permission, (一般) a hedged rule.${c.references.length ? ' Against the reference, after each rule: = inherited, ≠ changed, + local.' : ''}${single ? ` ${single} rules that no other document shares are in the JSON output.` : ''}`, '');
   for (const v of c.versions) {
     const label = (id: string) => docs.find((d) => d.id === id)?.label ?? id;
     out.push(`## Changes from ${label(v.old)} to ${label(v.new)}${v.detected ? ' (versions found from the metadata)' : ''}`, '');

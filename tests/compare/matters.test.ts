@@ -72,8 +72,8 @@ describe('CLI', () => {
     const code = await run(['compare', REG, '--where', 'family=daibiao-jianyi', '--reference', join(REG, `${REF}.txt`)], { stdout: (s) => { out.push(s); }, stderr: () => {} });
     expect(code).toBe(0);
     const md = out.join('');
-    expect(md).toContain('| 代表建议答复期限 | =≤3 个月 自交办之日起 第十九条 | =≤3 个月 第十九条 |');
-    expect(md).toContain('Against the reference: = inherited, ≠ changed, + local.');
+    expect(md).toContain('| 代表建议答复期限 | ≤3 个月 自交办之日起 第十九条 = | ≤3 个月 第十九条 = |');
+    expect(md).toContain('Against the reference, after each rule: = inherited, ≠ changed, + local.');
   });
 
   it('an unknown matter, a --format that contradicts --out, and a --where that matches nothing are usage errors (exit 2)', async () => {
