@@ -66,7 +66,13 @@ export function describe(a: Analysis, path: string, entry?: ManifestEntry): Comp
   const place = entry?.place ?? m.place.name;
   const short = place ? place.replace(/(?:市|区|县|省|自治区|自治州|旗)$/u, '') : m.place.redacted ? 'X' : '?';
   const label = entry?.label ?? [short, year, TYPE_LABEL[m.docType] ?? m.docType].filter((x) => x !== null).join(' ');
-  return { id: entry?.id ?? basename(path).replace(/\.[^.]+$/, ''), label, path, title: m.title, place, year, docType: m.docType };
+  // every scalar the manifest keeps for the document travels with it into the tables
+  const variables: CompareDoc['variables'] = {};
+  for (const [k, v] of Object.entries(entry ?? {})) {
+    if (['id', 'file', 'label', 'gold'].includes(k)) continue;
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') variables[k] = v;
+  }
+  return { id: entry?.id ?? basename(path).replace(/\.[^.]+$/, ''), label, path, title: m.title, place, year, docType: m.docType, variables };
 }
 
 /** Compare analysed documents: rule table, statistics table, similarity, text reuse and structure themes. */

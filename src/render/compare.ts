@@ -74,12 +74,14 @@ export function comparisonToMarkdown(c: Comparison): string {
 
 /** One row per (matter, document, rule), with the document's manifest fields, for R / pandas. */
 export function comparisonToCsv(c: Comparison): string {
-  let s = csvRow(['matter', 'matter_label', 'topic', 'measure', 'doc_id', 'label', 'place', 'year', 'doc_type', 'normal', 'comparator', 'value', 'min', 'max', 'unit', 'canonical_value', 'canonical_unit', 'days', 'period', 'from', 'modality', 'hedged', 'condition', 'sanction', 'mark', 'actor', 'action', 'article', 'clause', 'span_start', 'span_end']);
+  // the researcher's document variables (family, level …) as columns, in first-seen order
+  const vars = [...new Set(c.documents.flatMap((d) => Object.keys(d.variables)))].filter((k) => !['place', 'year', 'type'].includes(k));
+  let s = csvRow(['matter', 'matter_label', 'topic', 'measure', 'doc_id', 'label', 'place', 'year', 'doc_type', ...vars.map((v) => `doc_${v}`), 'normal', 'comparator', 'value', 'min', 'max', 'unit', 'canonical_value', 'canonical_unit', 'days', 'period', 'from', 'modality', 'hedged', 'condition', 'sanction', 'mark', 'actor', 'action', 'article', 'clause', 'span_start', 'span_end']);
   for (const r of c.rules) {
     for (const d of c.documents) {
       for (const i of r.cells[d.id] ?? []) {
         const o = i.obligation;
-        s += csvRow([r.matter, r.label, r.topic, r.measure, d.id, d.label, d.place, d.year, d.docType, i.normal, i.comparator, i.value, i.min, i.max, i.unit, i.canonical?.value, i.canonical?.unit, i.days, i.period, i.from, i.modality, i.hedged, i.condition, i.sanction, i.mark, o.actor?.text, o.action?.text, o.article, o.text, o.span[0], o.span[1]]);
+        s += csvRow([r.matter, r.label, r.topic, r.measure, d.id, d.label, d.place, d.year, d.docType, ...vars.map((v) => d.variables[v] ?? null), i.normal, i.comparator, i.value, i.min, i.max, i.unit, i.canonical?.value, i.canonical?.unit, i.days, i.period, i.from, i.modality, i.hedged, i.condition, i.sanction, i.mark, o.actor?.text, o.action?.text, o.article, o.text, o.span[0], o.span[1]]);
       }
     }
   }

@@ -9,6 +9,7 @@ export const CompareDocSchema = z.object({
   place: z.string().nullable(),
   year: z.number().int().nullable(),
   docType: z.string(),
+  variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe('the document\'s variables from its corpus manifest (family, level, … and any the researcher added)'),
 }).meta({ id: 'CompareDoc' });
 
 export const RuleCellItemSchema = z.object({

@@ -100,7 +100,7 @@ describe('every command, spawned once', () => {
   it('compare --format csv prints one row per (matter, document, rule)', () => {
     const out = execFileSync(process.execPath, [bin, 'compare', join(ROOT, 'corpora', 'renda'), '--format', 'csv', '--matters', 'member-research'], { encoding: 'utf8' });
     expect(out.trimEnd().split('\r\n')).toHaveLength(3);
-    expect(out).toContain('member-research,常委会组成人员每年参加调研、视察、执法检查的次数,research-inspection,frequency,dongcheng-2017-opinion,东城 2017 意见,东城区,2017,opinion,≥3 次 / year,gte,3,,,次,3,time,,year,,should,false');
+    expect(out).toContain('member-research,常委会组成人员每年参加调研、视察、执法检查的次数,research-inspection,frequency,dongcheng-2017-opinion,东城 2017 意见,东城区,2017,opinion,district,≥3 次 / year,gte,3,,,次,3,time,,year,,should,false');
   });
   it('evaluate prints the totals line', () => {
     const out = execFileSync(process.execPath, [bin, 'evaluate', join(ROOT, 'corpora', 'renda', 'gold')], { encoding: 'utf8' });
