@@ -7,7 +7,7 @@ import { findQuantities } from './extract/quantity.js';
 import { ingestBytes, ingestFile, type Ingested } from './ingest/index.js';
 import { extractMeta } from './meta/index.js';
 import { normalizeText } from './normalize/index.js';
-import { loadRules, type Rules } from './packs/index.js';
+import { loadRules, pattern, type Rules } from './packs/index.js';
 import { checkPackExamples } from './packs/self-check.js';
 import { DocumentSchema, type ZhiduDocument } from './schema/document.js';
 import { segmentSpans, type Token } from './segment/index.js';
@@ -37,9 +37,9 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true): A
   const bp = findBoilerplate(ctx);
   const structure = parseStructure(ctx, bp);
   // a regulation's history (adoption, amendments) stands between its title and its first chapter or article
-  const regulation = structure.some((s) => s.type === 'article' || /章$/u.test(s.label));
+  const regulation = structure.some((s) => s.type === 'article' || pattern(rules, 'structure/chapter-label').test(s.label));
   const meta = extractMeta(ctx, bp, regulation && structure.length ? map.fromSource(structure[0]!.span)[0] : null);
-  const sentencesNorm = splitSentencesNorm(ctx.norm);
+  const sentencesNorm = splitSentencesNorm(rules, ctx.norm);
   const skip = bp.filter((b) => b.reason !== 'duplicate').map((b) => b.norm);
   const named = findNamedNumbers(ctx).filter((n) => !skip.some((s) => overlaps(s, n.norm)));
   // the title names the document; a number in it (五年工作综述) is not a count

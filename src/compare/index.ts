@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { readManifest, SUPPORTED_EXTENSIONS, type ManifestEntry } from '../corpus/manifest.js';
-import { loadRules, type Rules } from '../packs/index.js';
+import { loadRules, pattern, type Rules } from '../packs/index.js';
 import type { Analysis } from '../pipeline.js';
 import { ComparisonSchema, type CompareDoc, type Comparison } from '../schema/compare.js';
 import { VERSION } from '../version.js';
@@ -64,7 +64,7 @@ export function describe(a: Analysis, path: string, entry?: ManifestEntry): Comp
   const dateYear = ([...m.amendedOn].sort().at(-1) ?? m.adoptedOn ?? m.publishedOn ?? m.effectiveOn)?.slice(0, 4);
   const year = entry?.year ?? (dateYear ? Number(dateYear) : null);
   const place = entry?.place ?? m.place.name;
-  const short = place ? place.replace(/(?:市|区|县|省|自治区|自治州|旗)$/u, '') : m.place.redacted ? 'X' : '?';
+  const short = place ? place.replace(pattern(a.ctx.rules, 'meta/place-short'), '') : m.place.redacted ? 'X' : '?';
   const label = entry?.label ?? [short, year, TYPE_LABEL[m.docType] ?? m.docType].filter((x) => x !== null).join(' ');
   // every scalar the manifest keeps for the document travels with it into the tables
   const variables: CompareDoc['variables'] = {};
@@ -95,7 +95,7 @@ export function compare(docs: CompareInput[], options: CompareOptions = {}): Com
   const rows = alignMatters(rules, docs, { matters: options.matters, threshold: options.threshold });
   markAgainstReferences(rows, references);
   const given = options.versions ?? [];
-  const found = detectVersions(docs).filter(([a, b]) => !given.some(([x, y]) => (x === a && y === b) || (x === b && y === a)));
+  const found = detectVersions(rules, docs).filter(([a, b]) => !given.some(([x, y]) => (x === a && y === b) || (x === b && y === a)));
   const result: Comparison = {
     zhidu: { version: VERSION, packs: rules.packs },
     documents: docs.map((d) => d.info),

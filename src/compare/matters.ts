@@ -1,4 +1,4 @@
-import type { Matter, Rules } from '../packs/index.js';
+import { pattern, type Matter, type Rules } from '../packs/index.js';
 import type { Obligation } from '../schema/document.js';
 import type { MatterCell, MatterRow } from '../schema/compare.js';
 import { quantityText } from '../render/quantity-text.js';
@@ -56,15 +56,17 @@ function windowOf(d: CompareInput, o: Obligation): string {
   if (!sent) return norm.slice(...ctx.map.fromSource(o.sentence));
   const clauses = sent.clauses.map((c) => ctx.map.fromSource(c));
   const own = clauses.findIndex((c) => c[0] <= qAt[0] && qAt[0] < c[1]);
-  const numberRe = /[\d一二两三四五六七八九十]+(?:个)?(?:日|天|月|年|次|人|名|个工作日)/u;
+  const rules = ctx.rules;
+  const numberRe = pattern(rules, 'compare/number-clause');
+  const closed = pattern(rules, 'obligation/condition-clause-end');
   let start = ctx.map.fromSource(sent.span)[0];
   // an earlier number's clause ends the stretch, unless it is only a condition (确实不能在三个月内办理完毕的)
   for (let k = 0; k < own; k++) {
     const t = norm.slice(...clauses[k]!);
-    if (numberRe.test(t) && !/的[，,]?$/u.test(t)) start = clauses[k]![1];
+    if (numberRe.test(t) && !closed.test(t)) start = clauses[k]![1];
   }
   let end = own >= 0 ? clauses[own]![1] : qAt[1];
-  const after = norm.slice(qAt[1], end).replace(/[，,；;。：:\s]+$/u, '');
+  const after = norm.slice(qAt[1], end).replace(pattern(rules, 'obligation/trailing-punctuation'), '');
   const next = own >= 0 ? clauses[own + 1] : undefined;
   if (next && after.length < 2 && !numberRe.test(norm.slice(...next))) end = next[1];
   let text = norm.slice(start, end);
@@ -72,7 +74,7 @@ function windowOf(d: CompareInput, o: Obligation): string {
   if (prev && start === ctx.map.fromSource(sent.span)[0]) {
     const p = ctx.map.fromSource(prev.span);
     const gap = norm.slice(p[1] - 1, start);
-    if (/^[；;]/u.test(gap) && !gap.includes('\n') && !numberRe.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
+    if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n') && !numberRe.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
   }
   return text;
 }
@@ -103,7 +105,7 @@ function countedOf(rules: Rules, d: CompareInput, o: Obligation): string | null 
   if (!q || (q.dimension !== 'people' && q.dimension !== 'share' && q.dimension !== 'count')) return null;
   const ctx = d.analysis.ctx;
   const end = ctx.map.fromSource(q.span)[1];
-  const after = ctx.norm.slice(end, end + 8).replace(/^的/u, '');
+  const after = ctx.norm.slice(end, end + 8).replace(pattern(rules, 'obligation/linking-de'), '');
   let best: string | null = null;
   for (const h of rules.obligation['actor-heads']) if (after.startsWith(h) && (!best || h.length > best.length)) best = h;
   return best;
@@ -293,7 +295,7 @@ function rowOf(rules: Rules, docs: CompareInput[], key: string, matter: Matter |
   const direction = matter?.direction ?? DIRECTION[measure ?? 'other'] ?? 'neutral';
   const scopeLabel = scope ? rules.matters.scopes.find((s) => s.id === scope)?.label ?? scope : null;
   // a row nobody listed is named by its most central clause: the one most like the others
-  const label = matter ? matter.label : centralClause(members);
+  const label = matter ? matter.label : centralClause(rules, members);
   return {
     matter: key + (scope ? `@${scope}` : ''),
     label: scopeLabel ? `${label}（${scopeLabel}）` : label,
@@ -306,15 +308,16 @@ function rowOf(rules: Rules, docs: CompareInput[], key: string, matter: Matter |
 }
 
 /** A clause as a row label: without its article label and closing punctuation. */
-const clauseLabel = (t: string) => t.replace(/\s+/g, '').replace(/^第[一二三四五六七八九十百零]+条/u, '').replace(/^[（(][一二三四五六七八九十]+[)）]/u, '').replace(/[，,；;。：:、]+$/u, '').slice(0, 40);
+const clauseLabel = (rules: Rules, t: string) => t.replace(/\s+/g, '').replace(pattern(rules, 'structure/article-label'), '').replace(pattern(rules, 'structure/item-label'), '')
+  .replace(pattern(rules, 'obligation/trailing-punctuation'), '').slice(0, 40);
 
-function centralClause(members: Item[]): string {
-  if (members.length === 1) return clauseLabel(members[0]!.o.text);
+function centralClause(rules: Rules, members: Item[]): string {
+  if (members.length === 1) return clauseLabel(rules, members[0]!.o.text);
   const vecs = tfidf(members.map((m) => m.tokens));
   let best = 0, bestScore = -1;
   members.forEach((_, i) => {
     const s = members.reduce((acc, __, j) => acc + (i === j ? 0 : cosine(vecs[i]!, vecs[j]!)), 0);
     if (s > bestScore) { bestScore = s; best = i; }
   });
-  return clauseLabel(members[best]!.o.text);
+  return clauseLabel(rules, members[best]!.o.text);
 }

@@ -1,4 +1,4 @@
-import type { Rules } from '../packs/index.js';
+import { pattern, type Rules } from '../packs/index.js';
 import { quantityText } from '../render/quantity-text.js';
 import type { Obligation } from '../schema/document.js';
 import type { RuleRow, StatRow } from '../schema/compare.js';
@@ -67,7 +67,7 @@ export function buildStatTable(docs: CompareInput[]): StatRow[] {
   for (const d of docs) {
     for (const s of d.analysis.doc.statistics) {
       if (!s.quantity || s.duplicate) continue;
-      const metric = (s.metric ?? s.action ?? '').replace(/[“”"《》]/g, '') || '(unnamed)';
+      const metric = (s.metric ?? s.action ?? '').replace(pattern(d.analysis.ctx.rules, 'compare/metric-quotes'), '') || '(unnamed)';
       const key = `${s.topic}|${metric}|${s.quantity.unit}`;
       const row = rows.get(key) ?? { key, topic: s.topic, metric, unit: s.quantity.unit, cells: {} };
       (row.cells[d.info.id] ??= []).push({ normal: quantityText(s.quantity), quantity: s.quantity, statistic: s });

@@ -1,4 +1,4 @@
-import type { Rules } from '../packs/index.js';
+import { pattern, type Rules } from '../packs/index.js';
 import type { ThemeRow } from '../schema/compare.js';
 import type { CompareInput } from './types.js';
 
@@ -7,7 +7,7 @@ import type { CompareInput } from './types.js';
  * (三、加强制度建设，规范依法履职行为 is about institutions, not capacity); earlier themes win ties.
  */
 export function headingTheme(rules: Rules, heading: string): string {
-  const body = heading.replace(/^[一二三四五六七八九十]+、/u, '');
+  const body = heading.replace(pattern(rules, 'structure/section-marker'), '');
   let best = 'other';
   let bestAt = Infinity;
   for (const t of rules.themes) {

@@ -1,7 +1,7 @@
 import type { Change, MatterCell, MatterRow, Versions } from '../schema/compare.js';
+import { pattern, type Rules } from '../packs/index.js';
 import type { CompareInput } from './types.js';
 
-const norm = (s: string | null) => (s ?? '').replace(/[\s（）()《》〈〉]/gu, '');
 /** The latest date a document states: its last amendment, else adoption, entry into force or year. */
 const latest = (d: CompareInput) => {
   const m = d.analysis.doc.meta;
@@ -9,7 +9,8 @@ const latest = (d: CompareInput) => {
 };
 
 /** Pairs of documents that are two versions of one text: the same title and place, different dates (old, new). */
-export function detectVersions(docs: CompareInput[]): [string, string][] {
+export function detectVersions(rules: Rules, docs: CompareInput[]): [string, string][] {
+  const norm = (s: string | null) => (s ?? '').replace(pattern(rules, 'compare/title-noise'), '');
   const out: [string, string][] = [];
   const byTitle = new Map<string, CompareInput[]>();
   for (const d of docs) {

@@ -1,7 +1,7 @@
 import type { Context } from '../core/context.js';
 import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
-import { literalRe } from '../packs/index.js';
+import { literalRe, pattern } from '../packs/index.js';
 import type { Slice } from '../schema/document.js';
 import { headingPatterns } from '../structure/headings.js';
 
@@ -9,7 +9,8 @@ import { headingPatterns } from '../structure/headings.js';
 export function sliceOf(ctx: Context, norm: Span): Slice | null {
   let [a, b] = norm;
   while (a < b && /\s/u.test(ctx.norm[a]!)) a++;
-  while (b > a && /[\s,，;；。:：、]/u.test(ctx.norm[b - 1]!)) b--;
+  const trim = pattern(ctx.rules, 'obligation/slice-trim-end');
+  while (b > a && trim.test(ctx.norm[b - 1]!)) b--;
   if (b <= a) return null;
   const span = ctx.map.toSource([a, b]);
   return { text: ctx.text.slice(span[0], span[1]), span };
@@ -85,7 +86,7 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   const digit = DIGIT.exec(text);
   if (digit && digit.index < stop) stop = digit.index;
   // the subject ends with its head noun: 代表建议的办理期限 names a thing, not who acts
-  const cand = text.slice(0, stop).replace(/[\s,，、]+$/u, '');
+  const cand = text.slice(0, stop).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
   let headEnd = -1;
   p.heads.lastIndex = 0;
   for (let m = p.heads.exec(cand); m; m = p.heads.exec(cand)) {
@@ -111,8 +112,8 @@ function firstAfter(sorted: readonly number[], at: number): number {
 /** A clause that opens or ends like an adverbial (在…期间，对…，…闭会期间，) or is a condition (…的，). */
 function adverbial(ctx: Context, clauseText: string): boolean {
   const p = patterns(ctx);
-  const body = clauseText.replace(/[\s,，:：]+$/u, '');
-  return p.openers.some((w) => body.startsWith(w)) || ctx.rules.obligation['adverbial-endings'].some((w) => body.endsWith(w)) || /的$/u.test(body);
+  const body = clauseText.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  return p.openers.some((w) => body.startsWith(w)) || ctx.rules.obligation['adverbial-endings'].some((w) => body.endsWith(w)) || pattern(ctx.rules, 'obligation/condition-clause-end').test(body);
 }
 
 /** Clause starts of a sentence up to a position, first to last. */
@@ -152,7 +153,7 @@ export function actorOf(ctx: Context, verbs: readonly number[], sent: Span, clau
   // 十分之一以上代表联名: the people counted are the ones acting
   const after = norm.slice(afterNumber, afterNumber + 12);
   p.heads.lastIndex = 0;
-  const m = p.heads.exec(after.replace(/^的/u, ' '));
+  const m = p.heads.exec(after.replace(pattern(ctx.rules, 'obligation/linking-de'), ' '));
   if (m && m.index <= 1) return [afterNumber + m.index, afterNumber + m.index + m[0].length];
   return null;
 }
@@ -183,7 +184,7 @@ export function conditionOf(ctx: Context, clauses: Span[], at: number): Span | n
   for (const c of clauses) {
     if (c[0] > at) break;
     const text = ctx.norm.slice(c[0], c[1]);
-    const endsDe = /的[,，]$/u.test(text);
+    const endsDe = pattern(ctx.rules, 'obligation/condition-clause-closed').test(text);
     p.conditions.lastIndex = 0;
     if (endsDe || p.conditions.test(text)) {
       if (!first) first = c;
@@ -218,8 +219,8 @@ export function hedgedBefore(ctx: Context, from: number, to: number): boolean {
 export function actionOf(ctx: Context, clauses: Span[], clause: Span, cueEnd: number): Span | null {
   const start = Math.max(clause[0], Math.min(cueEnd, clause[1]));
   const own: Span = [start, clause[1]];
-  const text = ctx.norm.slice(own[0], own[1]).replace(/[\s,，;；。:：、]+$/u, '');
-  if (text.length >= 2 && !/(?:内|前|后|的)$/u.test(text)) return own;
+  const text = ctx.norm.slice(own[0], own[1]).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  if (text.length >= 2 && !pattern(ctx.rules, 'obligation/action-unfinished').test(text)) return own;
   const i = clauses.findIndex((c) => c[0] === clause[0]);
   const next = i >= 0 ? clauses[i + 1] : undefined;
   if (next) return [own[0], next[1]];

@@ -10,7 +10,7 @@ import { firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, wordsOf } fr
 import { statisticParts } from './statistic-parts.js';
 import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
-import { literalRe } from '../packs/index.js';
+import { literalRe, pattern } from '../packs/index.js';
 
 export interface SentenceNorm { span: Span; clauses: Span[] }
 
@@ -72,11 +72,13 @@ const within = (s: Span, at: number) => s[0] <= at && at < s[1];
 const repeated = (dupes: Span[], clause: Span) => dupes.some((d) => d[0] <= clause[0] && d[1] >= clause[1] - 1);
 
 /** The end of the last …的， condition clause before a position in the sentence, or the sentence start. */
-function lastConditionEnd(sent: SentenceNorm, at: number, norm: string): number {
+function lastConditionEnd(ctx: Context, sent: SentenceNorm, at: number): number {
+  const norm = ctx.norm;
+  const closed = pattern(ctx.rules, 'obligation/condition-clause-closed');
   let end = sent.span[0];
   for (const c of sent.clauses) {
     if (c[1] > at) break;
-    if (/的[,，]$/u.test(norm.slice(c[0], c[1]))) end = c[1];
+    if (closed.test(norm.slice(c[0], c[1]))) end = c[1];
   }
   return end;
 }
@@ -101,7 +103,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   const sanction = firstOf(sentText, o.sanctions);
   const violationZone = afterQ.slice(0, o['violation-reach'] + 3);
   // "两次不参加…的" and "请假累计超过3次的": a count of violations that sets off a consequence
-  const conditional = /的[,，]?$/u.test(clauseText) || sanction !== null;
+  const conditional = pattern(ctx.rules, 'obligation/condition-clause-end').test(clauseText) || sanction !== null;
   const violation = o['violation-counts'].some((w) => violationZone.includes(w)) ||
     (conditional && o['violation-counts'].some((w) => clauseBefore.includes(w)));
   const reach = o['targets-before-number-reach'];
@@ -109,7 +111,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   const section = structure.find((x) => x.span[0] <= at && at < x.span[1]);
   const targetSection = section !== undefined && o['target-headings'].some((w) => section.heading.includes(w));
   // a modal before a condition (…应当及时研究，认为不属于的，在…内提出) governs only what precedes the condition
-  const condEnd = lastConditionEnd(sent, q.norm[0], norm);
+  const condEnd = lastConditionEnd(ctx, sent, q.norm[0]);
   const mb = modalBefore(ctx, norm.slice(condEnd, q.numberAt));
   const ma = mb ? null : modalAfter(ctx, norm.slice(q.norm[1], sent.span[1]));
   const modal = mb ? { ...mb, at: condEnd + mb.at } : ma ? { ...ma, at: q.norm[1] + ma.at } : null;
@@ -260,8 +262,8 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       obligations.push({ ...base, id: `o-${quantity.span[0]}`, ...fillObligation(ctx, input, q, c, target, period) });
     } else {
       const prevEnd = prevStat && prevStat.sentence === si ? prevStat.end : c.clause[0];
-      const { metric, action } = statisticParts(norm, input.tokens, c.clause, q, prevEnd);
-      const sameList = prevStat && prevStat.sentence === si && /^[、和及与]/u.test(norm.slice(prevStat.end, q.norm[0]).replace(/^[^、和及与]*/u, ''));
+      const { metric, action } = statisticParts(ctx.rules, norm, input.tokens, c.clause, q, prevEnd);
+      const sameList = prevStat && prevStat.sentence === si && pattern(ctx.rules, 'obligation/list-joiner').test(norm.slice(prevStat.end, q.norm[0]).replace(pattern(ctx.rules, 'obligation/list-joiner-skip'), ''));
       const pm = statPeriod.exec(c.sentText);
       const st: Statistic = {
         ...base,
@@ -344,10 +346,11 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       const ma = mb ? null : modalAfter(ctx, norm.slice(clause[1], sent.span[1]));
       const modal = mb ? { ...mb, at: sent.span[0] + mb.at } : ma ? { ...ma, at: clause[1] + ma.at } : null;
       if (!ruleDoc && !modal) continue;
-      const rest = text.slice(freq.at + freq.word.length).replace(/[,，;；。:：]+$/u, '');
+      const trailing = pattern(ctx.rules, 'obligation/trailing-punctuation');
+      const rest = text.slice(freq.at + freq.word.length).replace(trailing, '');
       // 每月安排接待代表活动: the act follows the period word; 负责制定小组年度活动计划: it comes before
       const actStart = rest.length >= 2 ? freq.at + freq.word.length : 0;
-      if (text.replace(freq.word, '').replace(/[,，;；。:：]+$/u, '').length < 2) continue;
+      if (text.replace(freq.word, '').replace(trailing, '').length < 2) continue;
       const at = clause[0] + freq.at;
       const actor = actorOf(ctx, verbStarts(input.tokens), sent.span, sent.clauses, at, leadInOf(ctx, input.sentences, si), at, earlierInArticle(ctx, input.sentences, si));
       const srcClause = ctx.map.toSource(clause);

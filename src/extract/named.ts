@@ -2,18 +2,18 @@ import type { Context } from '../core/context.js';
 import { parseAnyNumber } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
 import type { NamedNumber } from '../schema/document.js';
-import { literalRe } from '../packs/index.js';
+import { literalRe, pattern, type Rules } from '../packs/index.js';
 
 export interface NamedNorm { norm: Span; source: NamedNumber['source'] }
 
 /** Numbers written inside a named phrase: 一府一委两院 → [1, 1, 2]. */
-export function numbersIn(s: string): number[] {
+export function numbersIn(rules: Rules, s: string): number[] {
   const out: number[] = [];
-  for (const m of s.matchAll(/\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/gu)) {
+  for (const m of s.matchAll(pattern(rules, 'named-numbers/number-in-name'))) {
     const v = parseAnyNumber(m[0]);
     if (v !== null) out.push(v);
   }
-  if (/双/.test(s) && !out.length) out.push(2);
+  if (pattern(rules, 'named-numbers/dual').test(s) && !out.length) out.push(2);
   return out;
 }
 
@@ -69,6 +69,6 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
 export function toNamedNumbers(ctx: Context, found: NamedNorm[]): NamedNumber[] {
   return found.map((f) => {
     const span = ctx.map.toSource(f.norm);
-    return { text: ctx.text.slice(span[0], span[1]), span, numbers: numbersIn(ctx.norm.slice(f.norm[0], f.norm[1])), source: f.source };
+    return { text: ctx.text.slice(span[0], span[1]), span, numbers: numbersIn(ctx.rules, ctx.norm.slice(f.norm[0], f.norm[1])), source: f.source };
   });
 }

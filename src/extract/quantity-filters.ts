@@ -1,4 +1,5 @@
 import type { Context } from '../core/context.js';
+import { pattern } from '../packs/index.js';
 import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
 
@@ -18,9 +19,6 @@ interface Seen {
 interface Filter { id: string; reason: string; drops: (s: Seen) => boolean }
 
 const CN_ONLY = new RegExp(`^[${CN_NUMERAL_CHARS}]+$`, 'u');
-const ARABIC_4 = /^\d{4}$|^[〇零一二三四五六七八九]{4}$/u;
-const DAXIE = /^[壹贰叁肆伍陆柒捌玖拾佰仟]$/u;
-const BARE_MAGNITUDE = /^[百千万亿]$/u;
 const CODE_CHAR = /[A-Za-z0-9]/;
 const QUOTES: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』' };
 
@@ -48,7 +46,7 @@ const FILTERS: Filter[] = [
   { id: 'F02-every-period', reason: '每两个月, 每3年 say how often, the frame reads them as a period', drops: (s) => s.before.endsWith('每') && s.ctx.rules.quantity['not-quantity']['every-time-units'].includes(s.unitRaw) },
   { id: 'F03-name-or-date-after', reason: 'a unit followed by 周年, 届, 规划, 年来 … names an anniversary, a plan or a time frame', drops: (s) => s.ctx.rules.quantity['not-quantity']['followed-by'].some((w) => s.norm.startsWith(w, s.unitAt) || s.norm.startsWith(w, s.afterUnit)) },
   { id: 'F04-word-suffix', reason: '一次性, 一体化: the numeral is part of a word', drops: (s) => s.ctx.rules.quantity['not-quantity']['word-suffix'].some((w) => s.norm.startsWith(w, s.afterUnit)) },
-  { id: 'F05-year', reason: 'a four-digit number before 年 is a year', drops: (s) => s.unitRaw === '年' && ARABIC_4.test(s.n1) },
+  { id: 'F05-year', reason: 'a four-digit number before 年 is a year', drops: (s) => s.unitRaw === s.ctx.rules.quantity['not-quantity']['year-unit'] && pattern(s.ctx.rules, 'quantity/year-number').test(s.n1) },
   {
     id: 'F06-place-name', reason: '九台区, 三里村: a Chinese numeral and a one-character unit before a place suffix',
     drops: (s) => {
@@ -57,13 +55,13 @@ const FILTERS: Filter[] = [
     },
   },
   { id: 'F07-reduplication', reason: '一项项, 一个个: "one after another", not a count', drops: (s) => s.n1 === '一' && s.norm.startsWith(s.unitRaw, s.afterUnit) },
-  { id: 'F08-daxie-alone', reason: '伍, 队伍: a lone 大写 numeral is an ordinary character', drops: (s) => DAXIE.test(s.n1) },
-  { id: 'F09-bare-magnitude', reason: 'a bare 百/千/万 is a count only as 万余, 千多', drops: (s) => BARE_MAGNITUDE.test(s.n1) && !s.groups.a1 && !s.groups.a2 && !s.groups.pre },
+  { id: 'F08-daxie-alone', reason: '伍, 队伍: a lone 大写 numeral is an ordinary character', drops: (s) => pattern(s.ctx.rules, 'quantity/daxie-alone').test(s.n1) },
+  { id: 'F09-bare-magnitude', reason: 'a bare 百/千/万 is a count only as 万余, 千多', drops: (s) => pattern(s.ctx.rules, 'quantity/bare-magnitude').test(s.n1) && !s.groups.a1 && !s.groups.a2 && !s.groups.pre },
   {
     id: 'F10-day-of-month', reason: '日 after a month, or with no limit word around it, is a day of the month',
     drops: (s) => {
-      if (s.unitRaw !== '日') return false;
       const nq = s.ctx.rules.quantity['not-quantity'];
+      if (s.unitRaw !== nq['day-unit']) return false;
       if (nq['day-of-month-before'].some((w) => s.before.endsWith(w))) return true;
       const counted = nq['day-count-after'].some((w) => s.norm.startsWith(w, s.afterUnit)) ||
         nq['day-count-before'].some((w) => s.norm.slice(Math.max(0, s.numStart - w.length - 2), s.numStart).includes(w));
@@ -76,7 +74,7 @@ const FILTERS: Filter[] = [
     drops: (s) => {
       const nq = s.ctx.rules.quantity['not-quantity'];
       return nq['reference-period-units'].includes(s.unitRaw) && !s.groups.sfx && nq['reference-period-before'].some((w) => s.before.endsWith(w)) &&
-        !/^[内前后]/u.test(s.norm.slice(s.afterUnit, s.afterUnit + 1));
+        !pattern(s.ctx.rules, 'quantity/time-limit-after').test(s.norm.slice(s.afterUnit, s.afterUnit + 1));
     },
   },
   {
@@ -85,7 +83,7 @@ const FILTERS: Filter[] = [
       const q = quotedAround(s.norm, s.numStart);
       if (!q) return false;
       const rest = s.norm.slice(s.afterUnit, q[1] - 1);
-      return rest.length >= 2 && !/^[以之]?[上下内前]/u.test(rest);
+      return rest.length >= 2 && !pattern(s.ctx.rules, 'quantity/comparator-after').test(rest);
     },
   },
 ];

@@ -1,4 +1,5 @@
 import type { Context } from '../core/context.js';
+import { pattern } from '../packs/index.js';
 import { CN_NUMERAL_CHARS, parseAnyNumber } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
 import type { Comparator } from '../schema/document.js';
@@ -6,8 +7,6 @@ import type { Candidate } from './quantity-filters.js';
 import type { QuantityNorm } from './quantity.js';
 
 const CN_ONLY = new RegExp(`^[${CN_NUMERAL_CHARS}]+$`, 'u');
-// a comparator governs a number across a short verb phrase (至少进站(点)1次) but not across a clause break
-const GAP_BREAK = /[，,。；;：:！？!?、\n\d]/u;
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 const prefixCache = new WeakMap<object, { word: string; cmp: string; reach: number }[]>();
@@ -25,7 +24,8 @@ export function prefixComparator(ctx: Context, at: number): { cmp: Comparator; s
     const i = before.lastIndexOf(p.word);
     if (i < 0) continue;
     const gapText = before.slice(i + p.word.length);
-    if (gapText.length > p.reach || GAP_BREAK.test(gapText)) continue;
+    // a comparator governs a number across a short verb phrase (至少进站(点)1次) but not across a clause break
+    if (gapText.length > p.reach || pattern(ctx.rules, 'quantity/gap-break').test(gapText)) continue;
     // a longer word ending at the same place wins (不得超过 over 超过 over 超)
     if (!best || gapText.length < best.gap) best = { cmp: p.cmp as Comparator, start: windowStart + i, gap: gapText.length, word: p.word };
   }

@@ -1,4 +1,5 @@
 import type { Context } from '../core/context.js';
+import { pattern } from '../packs/index.js';
 import { parseAnyNumber } from '../core/cn-number.js';
 import { indexOverlapping, mergeSpans, overlaps, type Span } from '../core/span.js';
 import type { Comparator } from '../schema/document.js';
@@ -38,7 +39,7 @@ function blockedSpans(ctx: Context): Span[] {
     for (const m of ctx.norm.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
   }
   // 《…》 titles (up to 60 characters): numbers inside name a law or document, they do not count
-  for (const m of ctx.norm.matchAll(/《[^《》\n]{0,58}》/gu)) out.push([m.index!, m.index! + m[0].length]);
+  for (const m of ctx.norm.matchAll(pattern(ctx.rules, 'quantity/book-title'))) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { Span } from '../core/span.js';
+import { pattern, type Rules } from '../packs/index.js';
 import type { Token } from '../segment/index.js';
 import type { QuantityNorm } from './quantity.js';
 
@@ -16,8 +17,6 @@ function tokensIn(tokens: Token[], from: number, to: number): Token[] {
   return out;
 }
 
-const LEAD = /^(?:[、,，;；和及与或等的了]|以及|连续)+/u;
-const TRAIL = /(?:共计|累计|均在|达到|[共达为约近有的、,，])+$/u;
 const isVerb = (t: Token) => t.tag === 'v' || t.tag === 'vd';
 const isNounish = (t: Token) => /^(?:n|vn|a|b|j|f|s|t|nz|ng|l)/.test(t.tag);
 
@@ -27,7 +26,9 @@ const isNounish = (t: Token) => /^(?:n|vn|a|b|j|f|s|t|nz|ng|l)/.test(t.tag);
  * The words before the number are read back to the previous number of the same clause; when they name
  * nothing, the noun phrase after the unit is the metric.
  */
-export function statisticParts(norm: string, tokens: Token[], clause: Span, q: QuantityNorm, prevEnd: number): { metric: string | null; action: string | null } {
+export function statisticParts(rules: Rules, norm: string, tokens: Token[], clause: Span, q: QuantityNorm, prevEnd: number): { metric: string | null; action: string | null } {
+  const LEAD = pattern(rules, 'obligation/statistic-trim-head');
+  const TRAIL = pattern(rules, 'obligation/statistic-trim-tail');
   // 12家现代农业企业: a noun phrase right after the unit is what was counted
   const after = tokensIn(tokens, q.norm[1], clause[1]);
   const run: Token[] = [];

@@ -4,7 +4,7 @@ import { splitLines } from '../core/lines.js';
 import { overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { DocType, Meta } from '../schema/document.js';
-import { escapeRegex } from '../packs/index.js';
+import { escapeRegex, pattern } from '../packs/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseCnNumber(s));
@@ -26,7 +26,7 @@ function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const t = l.text.trim().replace(markup, '').replace(status, '').trim();
-    if (t.length > r.title['max-length'] || /[。；;]/.test(t)) continue;
+    if (t.length > r.title['max-length'] || pattern(ctx.rules, 'meta/title-stop').test(t)) continue;
     const hit = types.find((d) => t.endsWith(d.word));
     if (!hit) continue;
     let startLine = l;
@@ -34,7 +34,7 @@ function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
     if (prev) {
       const p = prev.text.trim();
       const continues = (t.startsWith('关于') && r.title['issuer-endings'].some((e) => p.endsWith(e))) || t.startsWith('--') || t.startsWith('——');
-      if (continues && p.length <= r.title['max-length'] && !/[。；;]/.test(p)) startLine = prev;
+      if (continues && p.length <= r.title['max-length'] && !pattern(ctx.rules, 'meta/title-stop').test(p)) startLine = prev;
     }
     const lead = startLine.text.length - startLine.text.trimStart().length + (markup.exec(startLine.text.trimStart())?.[0].length ?? 0);
     const endTrim = l.text.length - l.text.trimEnd().length;
@@ -57,7 +57,7 @@ function findHeadline(ctx: Context, skip: (s: Span) => boolean): TitleHit | null
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const t = l.text.trim();
-    if (t.length < 6 || t.length > 60 || /[。；;,，:：]/.test(t) || /^\d/.test(t)) continue;
+    if (t.length < 6 || t.length > 60 || pattern(ctx.rules, 'meta/headline-stop').test(t) || /^\d/.test(t)) continue;
     const lead = l.text.length - l.text.trimStart().length;
     const span = ctx.map.toSource([l.start + lead, l.start + lead + t.length]);
     return { title: ctx.text.slice(span[0], span[1]), span, docType: 'news', lineIndex: i };
@@ -77,7 +77,7 @@ function lowestUnit(ctx: Context, place: string): string {
   for (const prov of ctx.rules.meta.provinces) {
     if (p.startsWith(prov) && p.length > prov.length) p = p.slice(prov.length);
   }
-  const m = /^([\u4e00-\u9fa5]{2,}?(?:市|自治州|州|盟))([\u4e00-\u9fa5]{1,6}(?:区|县|旗|市))$/u.exec(p);
+  const m = pattern(ctx.rules, 'meta/lowest-unit').exec(p);
   return m ? m[2]! : p;
 }
 
@@ -115,13 +115,12 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   const t = findTitle(ctx, skip) ?? (furnished ? findHeadline(ctx, skip) : null);
   const norm = ctx.norm;
 
-  const congress = r.congress;
-  const placeRe = new RegExp(`(${r.place})(?:第[一二三四五六七八九十]+届)?${congress}`, 'u');
+  const placeRe = pattern(ctx.rules, 'meta/place-in-title');
   let placeRaw: string | null = null;
   let issuer: string | null = null;
-  const adoptLine = new RegExp(`(${r.place})(第[一二三四五六七八九十]+届)?人民代表大会常务委员会第[一二三四五六七八九十百]+次会议`, 'u').exec(norm)
+  const adoptLine = pattern(ctx.rules, 'meta/adoption-by-committee').exec(norm)
     // a report to the congress (——在青海省第十四届人民代表大会第二次会议上) names its place the same way
-    ?? new RegExp(`(${r.place})(第[一二三四五六七八九十]+届)人民代表大会第[一二三四五六七八九十百]+次会议`, 'u').exec(norm.slice(0, 600));
+    ?? pattern(ctx.rules, 'meta/report-to-congress').exec(norm.slice(0, 600));
   if (adoptLine) placeRaw = adoptLine[1]!;
   if (!placeRaw && t) {
     const m = placeRe.exec(t.title);
@@ -130,11 +129,11 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   if (!placeRaw) {
     // in running text only a full congress name after a boundary names the place (not 采取市县人大联动)
     const m = new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${r.place})(?:第[一二三四五六七八九十]+届)?(?:人民代表大会常务委员会|人大常委会|人民代表大会|${r.government})`, 'mu').exec(norm.slice(0, 3000));
-    if (m && !/^(?:我|本|全|各|该|X)/.test(m[1]!)) placeRaw = m[1]!;
+    if (m && !pattern(ctx.rules, 'meta/not-a-place').test(m[1]!)) placeRaw = m[1]!;
   }
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
-  if (placeRaw) placeRaw = placeRaw.replace(/^.*?(?:——|--|-|关于)/u, '');
-  if (placeRaw && (placeRaw.length < 2 || /^[省市区县州]/u.test(placeRaw))) placeRaw = null;
+  if (placeRaw) placeRaw = placeRaw.replace(pattern(ctx.rules, 'meta/place-lead'), '');
+  if (placeRaw && (placeRaw.length < 2 || pattern(ctx.rules, 'meta/place-bad-start').test(placeRaw))) placeRaw = null;
   const national = !placeRaw && t !== null && new RegExp(r.national, 'u').test(t.title);
   const redacted = new RegExp(r['redacted-place'], 'u').test(norm.slice(0, 5000)) && !placeRaw;
   const name = placeRaw ? lowestUnit(ctx, placeRaw) : national ? r['national-place'] : null;
@@ -142,12 +141,12 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   if (placeRaw) {
     const full = adoptLine ? adoptLine[1]! : placeRaw;
     // a regulation adopted by the congress itself (第X届人民代表大会第X次会议通过) is the congress's
-    const byCongress = new RegExp(`${escapeRegex(full)}第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议通过`, 'u').test(norm.slice(0, headerEnd ?? 400));
-    issuer = government ? `${full}${r.government}` : byCongress ? `${full}人民代表大会` : `${full}人民代表大会常务委员会`;
+    const byCongress = new RegExp(escapeRegex(full) + pattern(ctx.rules, 'meta/adopted-by-congress').source, 'u').test(norm.slice(0, headerEnd ?? 400));
+    issuer = full + (government ? r.government : byCongress ? r.issuers.congress : r.issuers.committee);
   }
 
   let docType: DocType = t ? t.docType : 'other';
-  if (!t && /发言|讲话/.test(norm.slice(0, 500))) docType = 'speech';
+  if (!t && pattern(ctx.rules, 'meta/speech-words').test(norm.slice(0, 500))) docType = 'speech';
 
   const history = headerEnd !== null ? historyDates(ctx, headerEnd) : { adopted: null, amended: [] };
   // a regulation's history stands under its title; elsewhere (an opinion's （…通过）) search the whole text

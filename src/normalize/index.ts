@@ -1,9 +1,8 @@
 import { OffsetMap } from '../core/offset-map.js';
-import type { Rules } from '../packs/index.js';
+import { pattern, type Rules } from '../packs/index.js';
 
 const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 const TERMINAL = new Set([...'。！？；：!?;:…”"》）)】」』']);
-const MARKER = /^\s*(?:[一二三四五六七八九十]+[、.]|\d+[.、](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节条]|——)/;
 
 /** One code unit of the source → its normalised code unit, or -1 to delete it. Never more than one. */
 function mapCode(c: number, t2s: Map<number, number>): number {
@@ -22,7 +21,7 @@ const t2sCodes = new WeakMap<Map<string, string>, Map<number, number>>();
  * Which line breaks sit inside a sentence: the line before is body text (long, or inside an open bracket)
  * and ends mid-sentence, and the next line is not a heading or list item. Blank lines in between are joined too.
  */
-function joinableBreaks(text: string): Set<number> {
+function joinableBreaks(text: string, marker: RegExp): Set<number> {
   const drop = new Set<number>();
   const lines: { start: number; end: number }[] = [];
   let s = 0;
@@ -46,7 +45,7 @@ function joinableBreaks(text: string): Set<number> {
     if (n >= lines.length || n - k > 3) continue;
     const next = text.slice(lines[n]!.start, lines[n]!.end);
     const first = next.trimStart().charCodeAt(0);
-    if (MARKER.test(next) || !(isCjk(first) || (first >= 0x30 && first <= 0x39))) continue;
+    if (marker.test(next) || !(isCjk(first) || (first >= 0x30 && first <= 0x39))) continue;
     for (let i = lines[k]!.end; i < lines[n]!.start; i++) drop.add(i);
   }
   return drop;
@@ -59,7 +58,7 @@ export function normalizeText(text: string, rules: Rules): OffsetMap {
     t2s = new Map([...rules.t2s].map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
     t2sCodes.set(rules.t2s, t2s);
   }
-  const drop = joinableBreaks(text);
+  const drop = joinableBreaks(text, pattern(rules, 'structure/line-start-marker'));
   const out = new Uint16Array(text.length);
   const toSrc = new Int32Array(text.length + 1);
   let n = 0;

@@ -47,6 +47,8 @@ const QuantityYaml = z.object({
     several: z.string(),
     'word-suffix': z.array(z.string()),
     'every-time-units': z.array(z.string()),
+    'year-unit': z.string(),
+    'day-unit': z.string(),
     'day-of-month-before': z.array(z.string()),
     'day-count-after': z.array(z.string()),
     'day-count-before': z.array(z.string()),
@@ -73,6 +75,7 @@ const MetaYaml = z.object({
   national: z.string(),
   'national-place': z.string(),
   government: z.string(),
+  issuers: z.object({ congress: z.string(), committee: z.string() }),
   'government-titles': z.array(z.string()),
   date: z.string(),
   'amended-words': z.string(),
@@ -187,8 +190,12 @@ export type QuantityRules = z.infer<typeof QuantityYaml> & {
 export type Modal = z.infer<typeof ObligationYaml>['modals'][number];
 export type Topic = z.infer<typeof TopicsYaml>['topics'][number];
 
+const PatternsYaml = z.record(z.string(), z.union([z.string(), z.object({ re: z.string(), flags: z.string().regex(/^[gimsuy]*$/) })]));
+
 export interface Rules {
   dir: string;
+  /** the packs' small named patterns (`pack/name` → RegExp), from each pack's patterns.yaml */
+  patterns: Map<string, RegExp>;
   packs: { id: string; version: string; sha256: string }[];
   manifests: Record<string, PackManifest>;
   t2s: Map<string, string>;
@@ -221,6 +228,15 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     manifests[id] = manifest;
     return src;
   };
+  const patterns = new Map<string, RegExp>();
+  // a pack's patterns.yaml: named regexes the engine looks up by pack/name; {name} fills in a value the caller gives
+  const readPatterns = (src: PackSource, fill: Record<string, string> = {}) => {
+    for (const [name, v] of Object.entries(readYaml(src, 'patterns.yaml', PatternsYaml))) {
+      const { re, flags } = typeof v === 'string' ? { re: v, flags: 'u' } : v;
+      const source = re.replace(/\{([a-z-]+)\}/g, (m: string, k: string) => fill[k] ?? m);
+      patterns.set(`${src.id}/${name}`, compileRegex(src, 'patterns.yaml', source, flags.includes('u') ? flags : flags + 'u'));
+    }
+  };
   const close = (src: PackSource) => packs.push({ id: src.id, version: src.version, sha256: src.hash.digest('hex') });
 
   const np = open('normalize');
@@ -244,12 +260,14 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   const mp = open('meta');
   const meta = readYaml(mp, 'meta.yaml', MetaYaml);
   for (const k of ['draft', 'congress', 'place', 'redacted-place', 'adopted', 'published', 'session', 'date', 'amended-words', 'adopted-words', 'effective'] as const) compileRegex(mp, 'meta.yaml', meta[k]);
+  readPatterns(mp, { place: meta.place, congress: meta.congress, government: meta.government });
   close(mp);
 
   const stp = open('structure');
   const sy = readYaml(stp, 'structure.yaml', StructureYaml);
   for (const v of Object.values(sy.headings)) compileRegex(stp, 'structure.yaml', v.replace(/\{numeral\}/g, sy.numeral));
   const structure = { ...sy, headingEnd: compileRegex(stp, 'structure.yaml', sy['heading-end']) };
+  readPatterns(stp);
   close(stp);
 
   const qp = open('quantity');
@@ -290,6 +308,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     several: compileRegex(qp, 'quantity.yaml', qy['not-quantity'].several, 'gu'),
   };
   for (const s of qy.comparators.inclusive) compileRegex(qp, 'quantity.yaml', s);
+  readPatterns(qp);
   close(qp);
 
   const nnp = open('named-numbers');
@@ -302,6 +321,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     numeral: compileRegex(nnp, 'named-numbers.yaml', ny.quoted.numeral),
     notIf: compileRegex(nnp, 'named-numbers.yaml', ny.quoted['not-if']),
   };
+  readPatterns(nnp);
   close(nnp);
 
   const op = open('obligation');
@@ -309,6 +329,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   for (const k of ['frequency-every', 'report-markers', 'statistic-period', 'action-strip-head', 'action-strip-tail'] as const) compileRegex(op, 'obligation.yaml', obligation[k]);
   const fromPatterns = obligation['from-patterns'].map((x) => compileRegex(op, 'obligation.yaml', x, 'gu'));
   if (obligation.measures[obligation.measures.length - 1]?.measure !== 'other') throw new PackError(join(op.dir, 'obligation.yaml'), 'measures: the last rule must be the catch-all { measure: other }');
+  readPatterns(op);
   close(op);
 
   const tp = open('topics');
@@ -327,6 +348,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   const cp = open('compare');
   const formulae = readLexicon(cp, 'formulae.txt').map((f) => f.join(''));
   const themes = readYaml(cp, 'themes.yaml', ThemesYaml).themes;
+  readPatterns(cp);
   close(cp);
 
   const mtp = open('matters');
@@ -341,10 +363,18 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   close(mtp);
 
   const rules: Rules = {
-    dir, packs, manifests, t2s, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes, matters,
+    dir, patterns, packs, manifests, t2s, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes, matters,
   };
   cache.set(dir, rules);
   return rules;
+}
+
+/** A pack's named pattern (`obligation/condition-clause-end`); a missing one is a pack error, not a silent miss. */
+export function pattern(rules: Rules, name: string): RegExp {
+  const re = rules.patterns.get(name);
+  if (!re) throw new PackError(join(rules.dir, name.split('/')[0]!, 'patterns.yaml'), `no pattern "${name.split('/')[1]}"`);
+  if (re.global || re.sticky) re.lastIndex = 0;
+  return re;
 }
 
 export const literalRe = (words: readonly string[], flags = 'gu'): RegExp => new RegExp(alternation(words), flags);

@@ -1,4 +1,5 @@
 import type { Context } from '../core/context.js';
+import { pattern, type Rules } from '../packs/index.js';
 import { parseCnNumber } from '../core/cn-number.js';
 import { splitLines, type Line } from '../core/lines.js';
 import type { Span } from '../core/span.js';
@@ -153,16 +154,17 @@ function lastArticleNumber(sections: Section[]): number {
 }
 
 /** Sentences split on 。！？；, each with its clauses split on ，：; spans in the normalised view. */
-export function splitSentencesNorm(norm: string): { span: Span; clauses: Span[] }[] {
+export function splitSentencesNorm(rules: Rules, norm: string): { span: Span; clauses: Span[] }[] {
   const out: { span: Span; clauses: Span[] }[] = [];
-  const re = /[^。！？!?；;\n]+[。！？!?；;]*/gu;
+  const re = new RegExp(pattern(rules, 'structure/sentence'));
+  const cre = new RegExp(pattern(rules, 'structure/clause'));
   for (let m = re.exec(norm); m; m = re.exec(norm)) {
     const lead = m[0].length - m[0].trimStart().length;
     const body = m[0].trim();
     if (!body) continue;
     const start = m.index + lead;
     const clauses: Span[] = [];
-    const cre = /[^,，:：]+[,，:：]*/gu;
+    cre.lastIndex = 0;
     for (let c = cre.exec(body); c; c = cre.exec(body)) {
       const cl = c[0].length - c[0].trimStart().length;
       const ct = c[0].trim();
