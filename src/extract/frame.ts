@@ -93,13 +93,15 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   const clauseText = norm.slice(clause[0], clause[1]);
   const sentText = norm.slice(sent.span[0], sent.span[1]);
   const afterQ = norm.slice(q.norm[1], clause[1]);
-  const per = lastOf(sentBefore, wordsOf(o.per));
+  let per = lastOf(sentBefore, wordsOf(o.per));
   // "在3个月内": a time limit, not a count per period, so no frequency applies to it
   const limit = q.dimension === 'time' && q.cmpWord !== null && ctx.rules.quantity.comparators['time-suffix'].some((t) => t.word === q.cmpWord);
   const freqFound = limit ? null : frequencyBefore(ctx, sentBefore, wordsOf(o.frequency));
   // "定期走访…，每位组成人员固定联系5名": a vague 定期/每次 before a new 每位 subject does not carry over
   const vague = freqFound !== null && (freqFound.period === 'regular' || freqFound.period === 'occasion');
   const freq = freqFound && vague && per && per.at > freqFound.at ? null : freqFound;
+  // 每个季度 is a period, not 每个 (per unit) + 季度
+  if (per && freq && per.at === freq.at) per = null;
   const sanction = firstOf(sentText, o.sanctions);
   const violationZone = afterQ.slice(0, o['violation-reach'] + 3);
   // "两次不参加…的" and "请假累计超过3次的": a count of violations that sets off a consequence

@@ -141,3 +141,39 @@ describe('frequency-only rules, slices and structure', () => {
     expect([doc.meta.title, doc.meta.place.name, doc.meta.place.level, doc.meta.docType]).toEqual(['中华人民共和国全国人民代表大会和地方各级人民代表大会代表法', '全国', 'national', 'rules']);
   });
 });
+
+describe('who bears the rule', () => {
+  it('主席团 is the subject of its size rule; 代表小组 of its quarterly activity (重庆 乡镇人大)', async () => {
+    const size = await rule('38_chongqing_xiangzhen-renda_2016.txt', '由代表七人至十一人组成');
+    expect([size.actor?.text, size.quantity!.min, size.quantity!.max, size.quantity!.measure]).toEqual(['乡、民族乡、镇人民代表大会主席团', 7, 11, 'size']);
+    const group = await rule('38_chongqing_xiangzhen-renda_2016.txt', '代表小组每个季度至少开展一次活动');
+    expect([group.actor?.text, group.period, group.per, group.quantity!.comparator, group.quantity!.measure]).toEqual(['代表小组', 'quarter', null, 'gte', 'frequency']);
+  });
+
+  it('有关机关、组织 bears a three-month feedback deadline (山东 实施代表法办法)', async () => {
+    const o = await rule('25_shandong_daibiaofa-shishi_2015.txt', '有关机关、组织应当在三个月内');
+    expect([o.actor?.text, o.modality, o.quantity!.measure]).toEqual(['有关机关、组织', 'should', 'deadline']);
+  });
+});
+
+describe('a government work report', () => {
+  it('place and issuer from the congress it reports to; targets, not statistics, under 主要目标; magnitudes and units', async () => {
+    const doc = (await analyseFile(join(ROOT, 'tests', 'fixtures', 'docs', 'provincial-government-report.txt'))).doc;
+    expect([doc.meta.title, doc.meta.docType, doc.meta.place.name, doc.meta.place.level, doc.meta.issuer]).toEqual(['政府工作报告', 'work-review', '青海省', 'province', '青海省人民政府']);
+    const rows = [...doc.obligations, ...doc.statistics].filter((x) => x.quantity).sort((a, b) => a.span[0] - b.span[0])
+      .map((x) => [x.kind, x.kind === 'obligation' ? x.modality : '', x.quantity!.raw, x.quantity!.value, x.quantity!.unit, x.quantity!.measure]);
+    expect(rows).toEqual([
+      ['statistic', '', '4.5%', 4.5, '%', 'percent'],
+      ['statistic', '', '24.66万亿元', 24660000000000, '元', 'money'],
+      ['statistic', '', '七亿七千多万吨', 770000000, '吨', 'other'],
+      ['statistic', '', '23.1万张', 231000, '张', 'count'],
+      ['statistic', '', '1.2万亿元', 1200000000000, '元', 'money'],
+      ['obligation', 'target', '5%左右', 5, '%', 'percent'],
+      ['obligation', 'target', '4.5%左右', 4.5, '%', 'percent'],
+      ['obligation', 'target', '5.5%', 5.5, '%', 'percent'],
+      ['obligation', 'target', '6万人', 60000, '人', 'count'],
+    ]);
+    // 过去五年, 五年累计 and “15分钟品质文化生活圈” are no quantities
+    expect(rows.some((r) => r[2] === '五年' || r[2] === '15分钟')).toBe(false);
+  });
+});
