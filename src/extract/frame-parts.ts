@@ -63,6 +63,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   const o = ctx.rules.obligation;
   let start = from;
   if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
+  const article = [...o['indefinite-articles'], ...o['subject-lead-words']].find((w) => ctx.norm.startsWith(w, start));
+  if (article) start += article.length;
   const text = ctx.norm.slice(start, Math.min(to, start + 48));
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
@@ -93,8 +95,27 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     headEnd = Math.max(headEnd, m.index + m[0].length);
     p.heads.lastIndex = m.index + 1;
   }
-  if (headEnd < 2 || headEnd !== cand.length) return null;
-  return [start, start + headEnd];
+  if (headEnd >= 2 && headEnd === cand.length) return [start, start + headEnd];
+  // a relative clause names the bearer: 提出质询案的代表 | 半数以上…
+  const rel = relativeSubject(ctx, text);
+  return rel ? [start, start + rel] : null;
+}
+
+/** The end of a subject made of a relative clause and its head (提出质询案的代表), or 0. */
+function relativeSubject(ctx: Context, text: string): number {
+  const p = patterns(ctx);
+  const de = text.indexOf(ctx.rules.obligation['relative-marker']);
+  if (de <= 0 || de > 24) return 0;
+  const before = text.slice(0, de);
+  // a modal word inside (须经…过半数的代表) makes it a predicate, not a relative clause
+  if (pattern(ctx.rules, 'obligation/slice-trim-end').test(before) || ctx.rules.obligation.modals.some((m) => before.includes(m.word))) return 0;
+  const after = text.slice(de + 1);
+  let best = 0;
+  p.heads.lastIndex = 0;
+  const m = p.heads.exec(after);
+  if (!m || m.index > 6) return 0;
+  for (const h of ctx.rules.obligation['actor-heads']) if (after.startsWith(h, m.index) && h.length > best) best = h.length;
+  return de + 1 + m.index + best;
 }
 
 /** Index of the first sorted position ≥ at, or -1. */
@@ -129,6 +150,9 @@ function clauseStarts(clauses: Span[], upto: number): number[] {
 export function actorOf(ctx: Context, verbs: readonly number[], sent: Span, clauses: Span[], at: number, leadIn: Span | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = []): Span | null {
   const p = patterns(ctx);
   const norm = ctx.norm;
+  // 三个以上代表团联名: the counted people who act bear the rule
+  const counted = countedActor(ctx, afterNumber);
+  if (counted) return counted;
   const begin = afterLabel(ctx, sent);
   const starts = clauseStarts(clauses, at).map((s) => Math.max(s, begin));
   const own = starts.length ? starts[starts.length - 1]! : begin;
@@ -156,6 +180,25 @@ export function actorOf(ctx: Context, verbs: readonly number[], sent: Span, clau
   const m = p.heads.exec(after.replace(pattern(ctx.rules, 'obligation/linking-de'), ' '));
   if (m && m.index <= 1) return [afterNumber + m.index, afterNumber + m.index + m[0].length];
   return null;
+}
+
+/** The actor head right after a number when those counted do the act (十分之一以上的代表联名 → 代表). */
+function countedActor(ctx: Context, afterNumber: number): Span | null {
+  const p = patterns(ctx);
+  const o = ctx.rules.obligation;
+  let at = afterNumber;
+  const m0 = pattern(ctx.rules, 'obligation/linking-de').exec(ctx.norm.slice(at, at + 1));
+  if (m0) at += m0[0].length;
+  p.heads.lastIndex = 0;
+  const text = ctx.norm.slice(at, at + 12);
+  const m = p.heads.exec(text);
+  if (!m || m.index !== 0) return null;
+  let end = m[0].length;
+  // the longest head that starts here (代表团 over 代表)
+  for (const h of o['actor-heads']) if (text.startsWith(h) && h.length > end) end = h.length;
+  // the act may follow a coordinated list: 三个以上代表团或者十分之一以上的代表联名
+  const rest = ctx.norm.slice(at + end, at + end + 20).split(pattern(ctx.rules, 'obligation/slice-trim-end'))[0]!;
+  return o['counted-acts'].some((w) => rest.includes(w)) ? [at, at + end] : null;
 }
 
 /** The starting event of a time limit before the number (自交办之日起, 会议举行…前), searched in its clause. */

@@ -129,6 +129,10 @@ const ObligationYaml = z.object({
   'adverbial-openers': z.array(z.string()),
   'adverbial-endings': z.array(z.string()),
   'agent-marker': z.string(),
+  'counted-acts': z.array(z.string()),
+  'relative-marker': z.string(),
+  'indefinite-articles': z.array(z.string()),
+  'subject-lead-words': z.array(z.string()),
   'lead-in-ends': z.array(z.string()),
   measures: z.array(z.object({
     measure: z.enum(['count', 'frequency', 'deadline', 'lead-time', 'duration', 'share', 'size', 'term', 'money', 'percent', 'rate', 'other']),
