@@ -9,7 +9,7 @@ import { exitCodeFor, type Failure } from './exit.js';
 
 export interface CompareCliOptions {
   format?: 'md' | 'json' | 'csv' | 'html'; topics?: string; matters?: string; reference?: string[]; versions?: string[];
-  fullReuse?: boolean; out?: string; packs?: string; where?: string[];
+  fullReuse?: boolean; out?: string; packs?: string; where?: string[]; bom?: boolean;
 }
 
 const list = (s: string | undefined) => (s ? s.split(',').map((t) => t.trim()).filter(Boolean) : undefined);
@@ -39,8 +39,9 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
   const all = [...main, ...refs];
   if (!all.length) throw new UsageError('no input documents');
   const refPaths = new Set(refs.map((r) => r.path));
-  for (const { path, entry } of all) {
+  for (const { path, entry, refused } of all) {
     try {
+      if (refused) throw refused;
       const analysis = await analyseFile(path, { packs: opts.packs });
       docs.push({ info: describe(analysis, path, entry), analysis, reference: refPaths.has(path) });
     } catch (e) {
@@ -58,7 +59,7 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
     const versions: [string, string][] = opts.versions ? [[idOf(opts.versions[0]!), idOf(opts.versions[1]!)]] : [];
     const c = compare(docs, { topics: list(opts.topics), matters: list(opts.matters), versions, packs: opts.packs, fullReuse: opts.fullReuse });
     const content = format === 'json' ? JSON.stringify(c, null, 2) + '\n'
-      : format === 'csv' ? comparisonToCsv(c)
+      : format === 'csv' ? comparisonToCsv(c, { bom: opts.bom })
         : format === 'html' ? comparisonToHtml(c, { generatedAt: new Date().toISOString() })
           : comparisonToMarkdown(c);
     emit(io, opts.out, content);

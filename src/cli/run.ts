@@ -54,6 +54,7 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .option('--where <variable=value...>', 'only the documents whose manifest variables match, e.g. family=daibiao-jianyi')
     .option('--topics <list>', 'only these topics in the topic table (comma-separated ids from extractors/topics/topics.yaml)')
     .option('--full-reuse', 'list every reused passage, not only the per-pair summary and the recurring formulas')
+    .option('--no-bom', 'CSV without the UTF-8 byte-order mark (it is there by default, for Excel and WPS)')
     .option('-o, --out <path>', 'write to a file instead of stdout; the format follows its extension')
     .option('--packs <dir>', 'rule-pack directory')
     .action(async (inputs: string[], o: CompareCliOptions) => {
@@ -68,6 +69,8 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .option('-w, --workers <n>', 'worker threads (default: number of cores)')
     .addOption(new Option('-f, --format <format>', 'csv adds obligations.csv and statistics.csv').choices(['jsonl', 'csv', 'json']).default('jsonl'))
     .option('--resume', 'skip inputs already done with the same bytes and tool version; finish the rest')
+    .option('--no-bom', 'CSV files without the UTF-8 byte-order mark (it is there by default, for Excel and WPS)')
+    .option('--allow-outside', 'read manifest entries that point outside their corpus folder (refused by default)')
     .option('-q, --quiet', 'no progress output')
     .option('--packs <dir>', 'rule-pack directory')
     .action(async (inputs: string[], o: CorpusCliOptions) => {

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { readManifest, SUPPORTED_EXTENSIONS, type ManifestEntry } from '../corpus/manifest.js';
+import { manifestEntryPath } from '../corpus/inputs.js';
+import type { ZhiduError } from '../core/errors.js';
 import { loadRules, pattern, type Rules } from '../packs/index.js';
 import type { Analysis } from '../pipeline.js';
 import { ComparisonSchema, type CompareDoc, type Comparison } from '../schema/compare.js';
@@ -41,12 +43,13 @@ export interface CompareOptions {
 const TYPE_LABEL: Record<string, string> = { opinion: '意见', decision: '决定', 'work-review': '综述', speech: '发言', rules: '规定', news: '新闻', other: '文件' };
 
 /** Files named on the command line: a folder expands to its manifest's documents, or its supported files, sorted. */
-export function expandInputs(inputs: string[]): { path: string; entry?: ManifestEntry }[] {
-  const out: { path: string; entry?: ManifestEntry }[] = [];
+export function expandInputs(inputs: string[], allowOutside = false): { path: string; entry?: ManifestEntry; refused?: ZhiduError }[] {
+  const out: { path: string; entry?: ManifestEntry; refused?: ZhiduError }[] = [];
   for (const inp of inputs) {
     if (existsSync(inp) && statSync(inp).isDirectory()) {
       const man = readManifest(join(inp, 'manifest.json'));
-      if (man) for (const e of man) out.push({ path: join(inp, e.file), entry: e });
+      // an entry pointing outside its corpus folder (../../etc/passwd) is refused, not read
+      if (man) for (const e of man) out.push({ ...manifestEntryPath(join(inp, 'manifest.json'), e.file, allowOutside), entry: e });
       else for (const f of readdirSync(inp).sort()) if (SUPPORTED_EXTENSIONS.has(extname(f).toLowerCase())) out.push({ path: join(inp, f) });
     } else {
       // a file named on its own still gets its corpus folder's manifest entry (labels, variables)

@@ -15,6 +15,8 @@ export const EXIT_CODES = {
   'input/pdf-encrypted': 9,
   'input/corrupt': 10,
   'input/too-large': 11,
+  'input/outside-corpus': 12,
+  'input/unreadable-link': 13,
   internal: 70,
 } as const;
 
@@ -30,6 +32,8 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   'input/pdf-encrypted': 'the PDF is encrypted or password protected',
   'input/corrupt': 'the container (PDF/DOCX) is truncated or corrupt',
   'input/too-large': 'the input exceeds the size limit',
+  'input/outside-corpus': 'a manifest entry points outside its corpus folder (allow with --allow-outside)',
+  'input/unreadable-link': 'a symbolic link that points nowhere, or into a loop',
   internal: 'an internal error (a bug in zhidu)',
 };
 

@@ -21,6 +21,10 @@ export interface CorpusOptions {
   resume?: boolean;
   quiet?: boolean;
   packs?: string;
+  /** read manifest entries that point outside their corpus folder (default: refuse them) */
+  allowOutside?: boolean;
+  /** CSV files start with a UTF-8 byte-order mark (default true) */
+  bom?: boolean;
 }
 
 export interface CorpusSummary { total: number; processed: number; skipped: number; ok: number; errors: number; elapsedMs: number; peakRssMB: number }
@@ -40,8 +44,10 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
   const rules = loadCheckedRules(opts.packs);
   const workers = Math.max(1, opts.workers ?? availableParallelism());
   mkdirSync(opts.out, { recursive: true });
-  const paths = [...corpusInputs(inputs)];
-  const writer = new CorpusWriter(opts.out, opts.format === 'csv');
+  const listed = [...corpusInputs(inputs, { allowOutside: opts.allowOutside })];
+  const paths = listed.map((x) => x.path);
+  const refusedAt = new Map(listed.flatMap((x, i) => (x.refused ? [[i, x.refused] as const] : [])));
+  const writer = new CorpusWriter(opts.out, opts.format === 'csv', opts.bom !== false);
   const done = await writer.open(Boolean(opts.resume));
   const doneByPath = new Map<string, ProgressEntry>(done.map((d) => [d.path, d]));
   const manifestBase = {
@@ -61,6 +67,9 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
   let skipped = 0;
   paths.forEach((path, index) => {
     const prev = doneByPath.get(path);
+    if (refusedAt.has(index) && prev) { skipped++; return; }
+    // an input that failed before its bytes were read (too large, refused) fails the same way again: not twice
+    if (prev && prev.version === VERSION && prev.key === keyOf(path, null) && prev.code !== 'internal') { skipped++; return; }
     if (prev && prev.version === VERSION && existsSync(path)) {
       const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
       if (prev.key === keyOf(path, sha)) { skipped++; return; }
@@ -99,11 +108,21 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
       }
     };
     const feed = (slot: Slot) => {
+      let refusedNow = false;
       while (slot.inflight.length < DEPTH && nextToSend < todo.length && nextToSend < nextToWrite + window) {
+        const refused = refusedAt.get(todo[nextToSend]!.index);
+        if (refused) {
+          // a refused input (outside its corpus, a broken link) is recorded here, never sent to a worker
+          pending.set(nextToSend, errorResult(todo[nextToSend]!.path, null, refused));
+          nextToSend++;
+          refusedNow = true;
+          continue;
+        }
         slot.inflight.push(nextToSend);
         slot.w.postMessage({ id: nextToSend, path: todo[nextToSend]!.path });
         nextToSend++;
       }
+      if (refusedNow) queueMicrotask(flush);
     };
     const feedAll = () => { for (const s of pool) feed(s); };
     const spawn = (): Slot => {

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ZhiduError } from '../core/errors.js';
 
 import { readManifest, SUPPORTED_EXTENSIONS } from './manifest.js';
 
@@ -16,13 +17,43 @@ function globToRegex(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function* walk(dir: string): Generator<string> {
+/** An input and, when it cannot be processed as such, why: it becomes an error record in its place. */
+export interface CorpusInput { path: string; refused?: ZhiduError }
+
+/**
+ * Files below a folder, sorted. A symbolic link that points nowhere or into a loop is yielded with its
+ * reason (one error record, the run goes on); a folder reached twice through links is walked once.
+ */
+function* walk(dir: string, seen = new Set<string>()): Generator<CorpusInput> {
+  let real: string;
+  try { real = realpathSync(dir); } catch { return; }
+  if (seen.has(real)) return;
+  seen.add(real);
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) yield* walk(p);
-    else yield p;
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      if (lstatSync(p).isSymbolicLink()) {
+        yield { path: p, refused: new ZhiduError({ code: 'input/unreadable-link', stage: 'ingest', file: p, message: `symbolic link that points nowhere or into a loop (${(e as NodeJS.ErrnoException).code})` }) };
+      }
+      continue;
+    }
+    if (st.isDirectory()) yield* walk(p, seen);
+    else yield { path: p };
   }
+}
+
+/** A manifest entry's file, or its refusal when it points outside the manifest's folder (../../etc/passwd). */
+export function manifestEntryPath(manifest: string, file: string, allowOutside = false): CorpusInput {
+  const base = dirname(resolve(manifest));
+  const p = join(dirname(manifest), file);
+  const rel = relative(base, resolve(p));
+  if (!allowOutside && (isAbsolute(file) || rel.startsWith('..') || isAbsolute(rel))) {
+    return { path: p, refused: new ZhiduError({ code: 'input/outside-corpus', stage: 'ingest', file: p, message: `manifest entry "${file}" points outside its corpus folder ${base}; refused (use --allow-outside to read it)` }) };
+  }
+  return { path: p };
 }
 
 /**
@@ -30,22 +61,22 @@ function* walk(dir: string): Generator<string> {
  * supported file below it), a glob (`corpus/**\/*.txt`), a manifest file, or plain files. Missing paths stay
  * in the list so the run reports them as errors instead of dropping them.
  */
-export function* corpusInputs(inputs: string[]): Generator<string> {
+export function* corpusInputs(inputs: string[], opts: { allowOutside?: boolean } = {}): Generator<CorpusInput> {
   for (const inp of inputs) {
     if (/[*?]/.test(inp)) {
       const first = inp.search(/[*?]/);
       const base = inp.slice(0, first).includes('/') ? inp.slice(0, inp.slice(0, first).lastIndexOf('/')) || '/' : '.';
       const re = globToRegex(relative(base, inp).split(sep).join('/'));
       if (!existsSync(base)) continue;
-      for (const f of walk(base)) if (re.test(relative(base, f).split(sep).join('/'))) yield f;
+      for (const f of walk(base)) if (re.test(relative(base, f.path).split(sep).join('/'))) yield f;
     } else if (existsSync(inp) && statSync(inp).isDirectory()) {
       const man = join(inp, 'manifest.json');
-      if (readManifest(man)) yield* fromManifest(man);
-      else for (const f of walk(inp)) if (SUPPORTED_EXTENSIONS.has(extname(f).toLowerCase())) yield f;
+      if (readManifest(man)) yield* fromManifest(man, opts.allowOutside);
+      else for (const f of walk(inp)) if (f.refused || SUPPORTED_EXTENSIONS.has(extname(f.path).toLowerCase())) yield f;
     } else if (inp.endsWith('.json') && existsSync(inp) && isManifest(inp)) {
-      yield* fromManifest(inp);
+      yield* fromManifest(inp, opts.allowOutside);
     } else {
-      yield inp;
+      yield { path: inp };
     }
   }
 }
@@ -58,6 +89,6 @@ function isManifest(p: string): boolean {
   }
 }
 
-function* fromManifest(p: string): Generator<string> {
-  for (const d of readManifest(p) ?? []) yield join(dirname(p), d.file);
+function* fromManifest(p: string, allowOutside = false): Generator<CorpusInput> {
+  for (const d of readManifest(p) ?? []) yield manifestEntryPath(p, d.file, allowOutside);
 }

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync, createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BOM } from '../render/csv.js';
 import { CSV_HEADERS, type DocResult, type OutputName } from './records.js';
 
 export interface ProgressEntry { key: string; path: string; sha256: string | null; version: string; ok: boolean; code?: string }
@@ -19,7 +20,7 @@ export class CorpusWriter {
   private fds = new Map<OutputName | 'progress', number>();
   readonly outputs: OutputName[];
 
-  constructor(readonly dir: string, readonly csv: boolean) {
+  constructor(readonly dir: string, readonly csv: boolean, readonly bom = true) {
     this.outputs = csv ? [...JSONL, ...CSV] : JSONL;
   }
 
@@ -37,7 +38,8 @@ export class CorpusWriter {
       const p = join(this.dir, fileOf(n));
       const fresh = !resume || !existsSync(p);
       this.fds.set(n, openSync(p, fresh ? 'w' : 'a'));
-      if (fresh && CSV_HEADERS[n]) writeSync(this.fds.get(n)!, CSV_HEADERS[n]!);
+      // a spreadsheet on Chinese Windows reads UTF-8 only after a byte-order mark
+      if (fresh && CSV_HEADERS[n]) writeSync(this.fds.get(n)!, (this.bom ? BOM : '') + CSV_HEADERS[n]!);
     }
     this.fds.set('progress', openSync(progressPath, resume ? 'a' : 'w'));
     return done;

@@ -71,7 +71,7 @@ export async function ingestBytes(bytes: Uint8Array, path: string): Promise<Inge
     encoding = 'pdf-text-layer';
     blocks = r.pageSpans.map((span, i) => ({ kind: 'page' as const, n: i + 1, span }));
   } else if (format === 'docx') {
-    ({ text, diagnostics } = await docxToText(bytes, path));
+    ({ text, diagnostics } = await docxToText(bytes, path, MAX_INPUT_BYTES));
     encoding = 'docx-xml';
   } else if (format === 'html') {
     ({ text, encoding } = htmlToText(bytes, path));

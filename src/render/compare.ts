@@ -1,5 +1,5 @@
 import type { Comparison } from '../schema/compare.js';
-import { csvRow } from './csv.js';
+import { BOM, csvRow } from './csv.js';
 import { mdCell as cell } from './quantity-text.js';
 
 
@@ -73,10 +73,10 @@ export function comparisonToMarkdown(c: Comparison): string {
 }
 
 /** One row per (matter, document, rule), with the document's manifest fields, for R / pandas. */
-export function comparisonToCsv(c: Comparison): string {
+export function comparisonToCsv(c: Comparison, opts: { bom?: boolean } = {}): string {
   // the researcher's document variables (family, level …) as columns, in first-seen order
   const vars = [...new Set(c.documents.flatMap((d) => Object.keys(d.variables)))].filter((k) => !['place', 'year', 'type'].includes(k));
-  let s = csvRow(['matter', 'matter_label', 'topic', 'measure', 'doc_id', 'label', 'place', 'year', 'doc_type', ...vars.map((v) => `doc_${v}`), 'normal', 'comparator', 'value', 'min', 'max', 'unit', 'canonical_value', 'canonical_unit', 'days', 'period', 'from', 'modality', 'hedged', 'condition', 'sanction', 'mark', 'actor', 'action', 'article', 'clause', 'span_start', 'span_end']);
+  let s = (opts.bom === false ? '' : BOM) + csvRow(['matter', 'matter_label', 'topic', 'measure', 'doc_id', 'label', 'place', 'year', 'doc_type', ...vars.map((v) => `doc_${v}`), 'normal', 'comparator', 'value', 'min', 'max', 'unit', 'canonical_value', 'canonical_unit', 'days', 'period', 'from', 'modality', 'hedged', 'condition', 'sanction', 'mark', 'actor', 'action', 'article', 'clause', 'span_start', 'span_end']);
   for (const r of c.rules) {
     for (const d of c.documents) {
       for (const i of r.cells[d.id] ?? []) {

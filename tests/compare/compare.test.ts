@@ -138,7 +138,7 @@ describe('renderers and CLI', () => {
   it('CSV: one row per (matter, document, rule), with the document variables', () => {
     const csv = comparisonToCsv(c);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('matter,matter_label,topic,measure,doc_id,label,place,year,doc_type,doc_level,normal,comparator,value,min,max,unit,canonical_value,canonical_unit,days,period,from,modality,hedged,condition,sanction,mark,actor,action,article,clause,span_start,span_end');
+    expect(lines[0]).toBe('\uFEFFmatter,matter_label,topic,measure,doc_id,label,place,year,doc_type,doc_level,normal,comparator,value,min,max,unit,canonical_value,canonical_unit,days,period,from,modality,hedged,condition,sanction,mark,actor,action,article,clause,span_start,span_end');
     expect(lines.filter((l) => l.startsWith('member-deputy-contact,')).length).toBe(5);
   });
 

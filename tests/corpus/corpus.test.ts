@@ -63,7 +63,10 @@ describe('zhidu corpus', () => {
     const { dir } = makeCorpus(1, false);
     const out = join(dir, 'out');
     runCli(['corpus', dir, '--out', out, '--format', 'csv', '--quiet']);
-    const rows = parse(readFileSync(join(out, 'obligations.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const raw = readFileSync(join(out, 'obligations.csv'), 'utf8');
+    // a byte-order mark, so that Excel and WPS on Chinese Windows read UTF-8
+    expect(raw.charCodeAt(0)).toBe(0xfeff);
+    const rows = parse(raw, { columns: true, bom: true }) as Record<string, string>[];
     const json = lines(join(out, 'obligations.jsonl')).map((l) => JSON.parse(l));
     expect(rows).toHaveLength(json.length);
     const pick = rows.find((r) => r.normal === '≥5 名' && r.clause.includes('每位常委会组成人员'))!;
@@ -71,7 +74,7 @@ describe('zhidu corpus', () => {
     const src = json.find((o) => o.quantity?.raw === '5名以上')!;
     expect(pick.clause).toBe(src.text);
     expect([Number(pick.span_start), Number(pick.span_end)]).toEqual(src.span);
-    const stats = parse(readFileSync(join(out, 'statistics.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const stats = parse(readFileSync(join(out, 'statistics.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(stats.find((s) => s.value === '19298900')).toMatchObject({ unit: '元', topic: 'donations' });
   });
 

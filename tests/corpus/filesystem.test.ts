@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS, ROOT, SEEDS } from '../helpers.js';
+
+// Corpus runs that survive the file system: links that go nowhere, manifests that point outside, resumes.
+const BIN = join(ROOT, 'bin', 'zhidu.js');
+const lines = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8').split('\n').filter((l) => l) : []);
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const seed = (dir: string, name: string) => writeFileSync(join(dir, name), readFileSync(join(CORPUS, `${SEEDS[0]}.txt`), 'utf8'));
+
+describe('corpus runs and the file system', () => {
+  it('a dangling symlink and a symlink loop each become one error record; the run goes on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-links-'));
+    seed(dir, 'a.txt');
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
+    symlinkSync(join(dir, 'loop2.txt'), join(dir, 'loop1.txt'));
+    symlinkSync(join(dir, 'loop1.txt'), join(dir, 'loop2.txt'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(dir, join(dir, 'sub', 'back'));
+    const out = mkdtempSync(join(tmpdir(), 'zhidu-links-out-'));
+    const r = run(['corpus', dir, '--out', out, '--quiet']);
+    expect(r.status).toBe(1);
+    expect(lines(join(out, 'documents.jsonl'))).toHaveLength(1);
+    const errs = lines(join(out, 'errors.jsonl')).map((l) => JSON.parse(l));
+    expect(errs.map((e) => [e.source.path.split('/').pop(), e.error.code, e.error.exitCode])).toEqual([
+      ['dangling.txt', 'input/unreadable-link', 13], ['loop1.txt', 'input/unreadable-link', 13], ['loop2.txt', 'input/unreadable-link', 13],
+    ]);
+  }, 60_000);
+
+  it('a manifest entry that points outside its corpus folder is refused unless --allow-outside', () => {
+    const root = mkdtempSync(join(tmpdir(), 'zhidu-outside-'));
+    const dir = join(root, 'corpus');
+    mkdirSync(dir);
+    seed(dir, 'a.txt');
+    writeFileSync(join(root, 'secret.txt'), '不应读取的文件：常委会组成人员每人联系3名以上代表。');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ documents: [{ file: 'a.txt' }, { file: '../secret.txt' }, { file: '/etc/passwd' }] }));
+    const out = join(root, 'out');
+    expect(run(['corpus', dir, '--out', out, '--quiet']).status).toBe(1);
+    const docs = lines(join(out, 'documents.jsonl'));
+    expect(docs).toHaveLength(1);
+    expect(docs.join('')).not.toContain('不应读取');
+    expect(lines(join(out, 'errors.jsonl')).map((l) => JSON.parse(l).error.code)).toEqual(['input/outside-corpus', 'input/outside-corpus']);
+    const out2 = join(root, 'out2');
+    run(['corpus', join(dir, 'manifest.json'), '--out', out2, '--quiet', '--allow-outside']);
+    expect(lines(join(out2, 'documents.jsonl')).join('')).toContain('不应读取');
+  }, 60_000);
+
+  it('--resume never appends the record of a refused or too-large input twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-resume-'));
+    seed(dir, 'a.txt');
+    writeFileSync(join(dir, 'big.txt'), '');
+    truncateSync(join(dir, 'big.txt'), 17 * 1024 * 1024);
+    const out = join(dir, '..', `${dir.split('/').pop()}-out`);
+    run(['corpus', dir, '--out', out, '--quiet']);
+    run(['corpus', dir, '--out', out, '--quiet', '--resume']);
+    run(['corpus', dir, '--out', out, '--quiet', '--resume']);
+    expect(lines(join(out, 'errors.jsonl')).map((l) => JSON.parse(l).error.code)).toEqual(['input/too-large']);
+    expect(lines(join(out, 'documents.jsonl'))).toHaveLength(1);
+  }, 60_000);
+});
