@@ -1,7 +1,7 @@
 import { findBoilerplate, toBoilerplate } from './boilerplate/index.js';
 import type { Context } from './core/context.js';
 import { overlaps, type Span } from './core/span.js';
-import { buildFrames } from './extract/frame.js';
+import { buildFrames, type SentenceNorm } from './extract/frame.js';
 import { findNamedNumbers, toNamedNumbers } from './extract/named.js';
 import { findQuantities } from './extract/quantity.js';
 import { ingestBytes, ingestFile, type Ingested } from './ingest/index.js';
@@ -19,6 +19,8 @@ export interface ProcessOptions {
   packs?: string;
   /** validate the result against the zod schema (default true) */
   validate?: boolean;
+  /** keep every sentence and clause span in the output (default false: each item already has its sentence span) */
+  withSentences?: boolean;
 }
 
 /** A processed document with the working state later stages (compare) read: normalised view and tokens. */
@@ -28,10 +30,12 @@ export interface Analysis {
   tokens: Token[];
   /** normalised spans later stages skip (boilerplate other than duplicates) */
   skip: Span[];
+  /** the body's sentences with their clauses, in the normalised view */
+  sentences: SentenceNorm[];
 }
 
 /** The whole pipeline on decoded input: normalise → boilerplate → structure → meta → quantities → segment → frames. */
-export function analyseIngested(ing: Ingested, rules: Rules, validate = true): Analysis {
+export function analyseIngested(ing: Ingested, rules: Rules, validate = true, withSentences = false): Analysis {
   const map = normalizeText(ing.text, rules);
   const ctx: Context = { text: ing.text, map, norm: map.norm, rules, diagnostics: [...ing.diagnostics] };
   const bp = findBoilerplate(ctx);
@@ -60,7 +64,8 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true): A
     meta,
     boilerplate: toBoilerplate(ctx, bp),
     structure,
-    sentences: toSentences(ctx, bodySentences),
+    // a long text has hundreds of thousands of sentences; the output keeps them only on request
+    ...(withSentences ? { sentences: toSentences(ctx, bodySentences) } : {}),
     obligations,
     statistics,
     namedNumbers: toNamedNumbers(ctx, named),
@@ -68,7 +73,7 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true): A
   };
   // our own output is a trust boundary too: a shape error here is a bug, caught before anyone reads it
   if (validate) DocumentSchema.parse(doc);
-  return { doc, ctx, tokens, skip };
+  return { doc, ctx, tokens, skip, sentences: bodySentences };
 }
 
 /** A text given directly (pack examples, tests): a UTF-8 .txt without a file. */
@@ -86,12 +91,12 @@ export function loadCheckedRules(dir?: string): Rules {
 
 export async function analyseBytes(bytes: Uint8Array, path: string, opts: ProcessOptions = {}): Promise<Analysis> {
   const rules = loadCheckedRules(opts.packs);
-  return analyseIngested(await ingestBytes(bytes, path), rules, opts.validate ?? true);
+  return analyseIngested(await ingestBytes(bytes, path), rules, opts.validate ?? true, opts.withSentences ?? false);
 }
 
 export async function analyseFile(path: string, opts: ProcessOptions = {}): Promise<Analysis> {
   const rules = loadCheckedRules(opts.packs);
-  return analyseIngested(await ingestFile(path), rules, opts.validate ?? true);
+  return analyseIngested(await ingestFile(path), rules, opts.validate ?? true, opts.withSentences ?? false);
 }
 
 /** Extract one file into the validated document model. */

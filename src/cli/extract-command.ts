@@ -3,17 +3,19 @@ import { analyseFile } from '../pipeline.js';
 import { documentToMarkdown } from '../render/markdown.js';
 import type { ErrorRecord, ZhiduDocument } from '../schema/document.js';
 import { emit, type IO } from './io.js';
+import { outputFormat } from './out-format.js';
 import { exitCodeFor, type Failure } from './exit.js';
 
-export interface ExtractOptions { format: 'json' | 'jsonl' | 'md'; out?: string; packs?: string }
+export interface ExtractOptions { format?: 'json' | 'jsonl' | 'md'; out?: string; packs?: string; withSentences?: boolean }
 
 /** `zhidu extract`: each input becomes a document or an error record; stderr gets one line per failure. */
 export async function extractCommand(files: string[], opts: ExtractOptions, io: IO): Promise<number> {
+  const format = outputFormat(opts.format, opts.out, ['json', 'jsonl', 'md'] as const, 'json');
   const results: (ZhiduDocument | ErrorRecord)[] = [];
   const failures: Failure[] = [];
   for (const file of files) {
     try {
-      results.push((await analyseFile(file, { packs: opts.packs })).doc);
+      results.push((await analyseFile(file, { packs: opts.packs, withSentences: opts.withSentences })).doc);
     } catch (e) {
       const f = formatError(e, file);
       io.stderr(f.line + '\n');
@@ -22,11 +24,11 @@ export async function extractCommand(files: string[], opts: ExtractOptions, io: 
     }
   }
   let content: string;
-  if (opts.format === 'jsonl') content = results.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  else if (opts.format === 'md') {
+  if (format === 'jsonl') content = results.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  else if (format === 'md') {
     content = results.map((r) => ('error' in r ? `# ${r.source.path}\n\nerror: ${r.error.message}\n` : documentToMarkdown(r))).join('\n---\n\n');
   } else content = JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n';
   // a single failed input produces no document to print; its error line already went to stderr
-  if (!(files.length === 1 && failures.length === 1 && opts.format !== 'jsonl')) emit(io, opts.out, content);
+  if (!(files.length === 1 && failures.length === 1 && format !== 'jsonl')) emit(io, opts.out, content);
   return exitCodeFor(files.length, failures);
 }

@@ -7,7 +7,7 @@ import { VERSION } from '../version.js';
 import { compareCommand, type CompareCliOptions } from './compare-command.js';
 import { corpusCommand, type CorpusCliOptions } from './corpus-command.js';
 import { evaluateCommand, type EvaluateOptions } from './evaluate-command.js';
-import { extractCommand } from './extract-command.js';
+import { extractCommand, type ExtractOptions } from './extract-command.js';
 import { emit, processIO, type IO } from './io.js';
 
 function exitCodeHelp(): string {
@@ -37,12 +37,14 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
   program.command('extract')
     .description('extract text, metadata, structure, obligations, statistics and named numbers from documents')
     .argument('<files...>', '.txt (UTF-8/UTF-16/GB18030), .html, .pdf or .docx files')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'md']).default('json'))
-    .option('-o, --out <path>', 'write to a file instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the --out extension, else json)').choices(['json', 'jsonl', 'md']))
+    .option('-o, --out <path>', 'write to a file instead of stdout; the format follows its extension')
+    .option('--with-sentences', 'keep every sentence and clause span in the output (each item has its own sentence span anyway)')
     .option('--packs <dir>', 'rule-pack directory (default: the bundled extractors/)')
-    .action(async (files: string[], o: { format: 'json' | 'jsonl' | 'md'; out?: string; packs?: string }) => {
+    .action(async (files: string[], o: ExtractOptions) => {
       code = await extractCommand(files, o, io);
-    });
+    })
+    .addHelpText('after', '\nExamples:\n  zhidu extract corpora/regulations/21_shandong_daibiao-jianyi_2017.txt --format md\n  zhidu extract report.pdf --out report.json\n  zhidu extract -- -leading-dash.txt    (a file name that starts with a dash goes after --)');
 
   program.command('compare')
     .description('put documents side by side: the same rule across places (rows are matters), what a place inherited from a reference text and changed, changes between versions, statistics, similarity, text reuse, section themes')

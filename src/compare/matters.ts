@@ -49,17 +49,18 @@ export function matchMatter(rules: Rules, measure: string, window: string): Matt
 function windowOf(d: CompareInput, o: Obligation): string {
   const ctx = d.analysis.ctx;
   const norm = ctx.norm;
-  const sentences = d.analysis.doc.sentences;
-  const si = sentences.findIndex((x) => x.span[0] === o.sentence[0]);
+  const sentences = d.analysis.sentences;
+  const sAt = ctx.map.fromSource(o.sentence)[0];
+  const si = sentences.findIndex((x) => x.span[0] === sAt);
   const sent = sentences[si];
   const qAt = o.quantity ? ctx.map.fromSource(o.quantity.span) : ctx.map.fromSource(o.span);
   if (!sent) return norm.slice(...ctx.map.fromSource(o.sentence));
-  const clauses = sent.clauses.map((c) => ctx.map.fromSource(c));
+  const clauses = sent.clauses;
   const own = clauses.findIndex((c) => c[0] <= qAt[0] && qAt[0] < c[1]);
   const rules = ctx.rules;
   const numberRe = pattern(rules, 'compare/number-clause');
   const closed = pattern(rules, 'obligation/condition-clause-end');
-  let start = ctx.map.fromSource(sent.span)[0];
+  let start = sent.span[0];
   // an earlier number's clause ends the stretch, unless it is only a condition (确实不能在三个月内办理完毕的)
   for (let k = 0; k < own; k++) {
     const t = norm.slice(...clauses[k]!);
@@ -71,8 +72,8 @@ function windowOf(d: CompareInput, o: Obligation): string {
   if (next && after.length < 2 && !numberRe.test(norm.slice(...next))) end = next[1];
   let text = norm.slice(start, end);
   const prev = sentences[si - 1];
-  if (prev && start === ctx.map.fromSource(sent.span)[0]) {
-    const p = ctx.map.fromSource(prev.span);
+  if (prev && start === sent.span[0]) {
+    const p = prev.span;
     const gap = norm.slice(p[1] - 1, start);
     if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n') && !numberRe.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
   }

@@ -1,5 +1,5 @@
 import type { Context } from '../core/context.js';
-import { indexOverlapping, overlaps, type Span } from '../core/span.js';
+import { indexOverlapping, mergeSpans, overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { Token } from '../segment/index.js';
 import { articlePath } from '../structure/index.js';
@@ -69,7 +69,11 @@ const within = (s: Span, at: number) => s[0] <= at && at < s[1];
  * twice. A regulation never counts twice: its repeated wording (代表十人以上联名，…) sets one rule per article,
  * so in a rules document nothing is a duplicate.
  */
-const repeated = (dupes: Span[], clause: Span) => dupes.some((d) => d[0] <= clause[0] && d[1] >= clause[1] - 1);
+function repeated(dupes: Span[], clause: Span): boolean {
+  // dupes are sorted and disjoint: the one that could cover the clause is found by binary search
+  const i = indexOverlapping(dupes, [clause[0], clause[0] + 1], (x) => x);
+  return i >= 0 && dupes[i]![0] <= clause[0] && dupes[i]![1] >= clause[1] - 1;
+}
 
 /** The end of the last …的， condition clause before a position in the sentence, or the sentence start. */
 function lastConditionEnd(ctx: Context, sent: SentenceNorm, at: number): number {
@@ -218,7 +222,7 @@ function toQuantity(ctx: Context, q: QuantityNorm, measure: Quantity['measure'])
 export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obligation[]; statistics: Statistic[] } {
   const { period: statPeriod } = patterns(ctx);
   const norm = ctx.norm;
-  const dupes = input.boilerplate.filter((b) => b.reason === 'duplicate').map((b) => b.norm);
+  const dupes = mergeSpans(input.boilerplate.filter((b) => b.reason === 'duplicate').map((b) => b.norm));
   const obligations: Obligation[] = [];
   const statistics: Statistic[] = [];
   const usedClauses = new Set<number>();

@@ -1,7 +1,7 @@
 import type { Context } from '../core/context.js';
 import { pattern } from '../packs/index.js';
 import { parseAnyNumber } from '../core/cn-number.js';
-import { indexOverlapping, mergeSpans, overlaps, type Span } from '../core/span.js';
+import { indexOverlapping, mergeSpans, type Span } from '../core/span.js';
 import type { Comparator } from '../schema/document.js';
 import { dropReason, type Candidate } from './quantity-filters.js';
 import { resolveCandidate, prefixComparator, suffixCmp } from './quantity-resolve.js';
@@ -55,9 +55,18 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
   const blocked = mergeSpans([...blockedSpans(ctx), ...exclude]);
   const isBlocked = (s: Span) => indexOverlapping(blocked, s, (x) => x) >= 0;
   const out: QuantityNorm[] = [];
+  // spans already taken, kept sorted: a match is checked and inserted by binary search, so a text of
+  // a hundred thousand quantities costs no more per quantity than a short one
   const taken: Span[] = [];
-  const free = (s: Span) => !isBlocked(s) && !taken.some((t) => overlaps(t, s));
-  const keep = (c: QuantityNorm) => { out.push(c); taken.push(c.norm); };
+  const free = (s: Span) => !isBlocked(s) && indexOverlapping(taken, s, (x) => x) < 0;
+  const keep = (c: QuantityNorm) => {
+    out.push(c);
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (taken[mid]![0] < c.norm[0]) lo = mid + 1; else hi = mid; }
+    if (lo === taken.length) taken.push(c.norm);
+    else taken.splice(lo, 0, c.norm);
+  };
 
   for (const rule of q.compiled) {
     rule.re.lastIndex = 0;

@@ -1,18 +1,9 @@
+import { Parser } from 'htmlparser2';
 import { decodeBytes, type Decoded } from './decode.js';
 
-const DROP = /<(script|style|noscript|template|nav|header|footer|aside|iframe|svg|form|select|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const BLOCK = /^(?:p|div|br|li|ul|ol|tr|table|h[1-6]|section|article|blockquote|pre|dd|dt|dl|hr|title|tbody|thead|main|td|th)$/i;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·', emsp: '\u2003', ensp: '\u2002', times: '×' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
+// content that is not text a reader sees: scripts, styles and page navigation
+const DROP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'iframe', 'svg', 'form', 'select', 'button', 'head']);
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'hr', 'title', 'tbody', 'thead', 'main', 'td', 'th', 'body']);
 
 /** The charset an HTML page declares, if any: `<meta charset>` or `http-equiv` content. */
 function declaredCharset(bytes: Uint8Array): string | null {
@@ -22,8 +13,10 @@ function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 /**
- * Visible text of an HTML page: scripts, styles and navigation dropped, each block element on its own line,
- * runs of white space inside a line folded to one space.
+ * Visible text of an HTML page through htmlparser2's streaming tokenizer, in one pass (linear time on any
+ * input, an unclosed <script> or <!-- included): entities decoded, scripts, styles and navigation dropped,
+ * each block element on its own line, runs of white space inside a line folded to one space. The <title>
+ * leads when the body has no heading of its own.
  */
 export function htmlToText(bytes: Uint8Array, file: string): Decoded {
   const cs = declaredCharset(bytes);
@@ -33,22 +26,33 @@ export function htmlToText(bytes: Uint8Array, file: string): Decoded {
   } else {
     decoded = decodeBytes(bytes, file);
   }
-  let html = decoded.text.replace(/<!--[\s\S]*?-->/g, '').replace(DROP, '');
-  const body = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html);
-  const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html);
-  if (body) html = body[1]!;
   const parts: string[] = [];
-  for (const piece of html.split(/(<[^>]*>)/)) {
-    if (piece.startsWith('<')) {
-      const tag = /^<\/?\s*([a-z0-9]+)/i.exec(piece);
-      if (tag && BLOCK.test(tag[1]!)) parts.push('\n');
-    } else {
-      parts.push(decodeEntities(piece).replace(/[ \t\r\n\f]+/g, ' '));
-    }
-  }
+  let dropDepth = 0;
+  let inTitle = false;
+  let title = '';
+  let sawBody = false;
+  const parser = new Parser({
+    onopentag(name) {
+      if (name === 'body') sawBody = true;
+      if (name === 'title') inTitle = true;
+      if (DROP.has(name)) dropDepth++;
+      else if (!dropDepth && BLOCK.has(name)) parts.push('\n');
+    },
+    onclosetag(name) {
+      if (name === 'title') inTitle = false;
+      if (DROP.has(name)) dropDepth = Math.max(0, dropDepth - 1);
+      else if (!dropDepth && BLOCK.has(name)) parts.push('\n');
+    },
+    ontext(t) {
+      if (inTitle) title += t;
+      if (!dropDepth) parts.push(t.replace(/[ \t\r\n\f]+/g, ' '));
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true });
+  parser.write(decoded.text);
+  parser.end();
   const lines = parts.join('').split('\n').map((l) => l.trim()).filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''));
   let text = lines.join('\n').replace(/^\n+|\n+$/g, '');
   // a page whose body has no heading of its own still has its <title>
-  if (title && !body) text = decodeEntities(title[1]!.trim()) + '\n' + text;
+  if (title.trim() && !sawBody) text = title.trim() + '\n' + text;
   return { text, encoding: decoded.encoding };
 }

@@ -152,6 +152,8 @@ const StructureYaml = z.object({
     'article-arabic': z.string(), 'article-tiao': z.string(), 'article-paren': z.string(), item: z.string(),
   }),
   'article-max-gap': z.number().int().min(1),
+  'max-sentence': z.number().int().min(50),
+  'max-clause': z.number().int().min(20),
   'heading-end': z.string(),
 });
 

@@ -166,7 +166,7 @@ export const DocumentSchema = z.object({
   meta: MetaSchema,
   boilerplate: z.array(BoilerplateSchema),
   structure: z.array(StructureNodeSchema),
-  sentences: z.array(SentenceSchema),
+  sentences: z.array(SentenceSchema).optional().describe('every sentence with its clauses; only with --with-sentences (each obligation and statistic has its own sentence span)'),
   obligations: z.array(ObligationSchema),
   statistics: z.array(StatisticSchema),
   namedNumbers: z.array(NamedNumberSchema),

@@ -158,19 +158,26 @@ export function splitSentencesNorm(rules: Rules, norm: string): { span: Span; cl
   const out: { span: Span; clauses: Span[] }[] = [];
   const re = new RegExp(pattern(rules, 'structure/sentence'));
   const cre = new RegExp(pattern(rules, 'structure/clause'));
+  const maxSentence = rules.structure['max-sentence'];
+  const maxClause = rules.structure['max-clause'];
   for (let m = re.exec(norm); m; m = re.exec(norm)) {
     const lead = m[0].length - m[0].trimStart().length;
-    const body = m[0].trim();
-    if (!body) continue;
-    const start = m.index + lead;
-    const clauses: Span[] = [];
-    cre.lastIndex = 0;
-    for (let c = cre.exec(body); c; c = cre.exec(body)) {
-      const cl = c[0].length - c[0].trimStart().length;
-      const ct = c[0].trim();
-      if (ct) clauses.push([start + c.index + cl, start + c.index + cl + ct.length]);
+    const whole = m[0].trim();
+    if (!whole) continue;
+    // a run of text without punctuation is cut into pieces of bounded length: the stages that work per
+    // sentence and per clause stay linear, and no item repeats a megabyte-long clause
+    for (let off = 0; off < whole.length; off += maxSentence) {
+      const body = whole.slice(off, off + maxSentence);
+      const start = m.index + lead + off;
+      const clauses: Span[] = [];
+      cre.lastIndex = 0;
+      for (let c = cre.exec(body); c; c = cre.exec(body)) {
+        const cl = c[0].length - c[0].trimStart().length;
+        const ct = c[0].trim();
+        for (let k = 0; k < ct.length; k += maxClause) clauses.push([start + c.index + cl + k, start + c.index + cl + Math.min(ct.length, k + maxClause)]);
+      }
+      out.push({ span: [start, start + body.length], clauses });
     }
-    out.push({ span: [start, start + body.length], clauses });
   }
   return out;
 }
