@@ -38,6 +38,9 @@ export interface Analysis {
 export function analyseIngested(ing: Ingested, rules: Rules, validate = true, withSentences = false): Analysis {
   const map = normalizeText(ing.text, rules);
   const ctx: Context = { text: ing.text, map, norm: map.norm, rules, diagnostics: [...ing.diagnostics] };
+  // `text` keeps the source as decoded; the normalised view has U+FFFD for an unpaired surrogate, and says so
+  const lone = ing.text.match(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g)?.length ?? 0;
+  if (lone) ctx.diagnostics.push({ severity: 'warning', code: 'ingest/lone-surrogate', stage: 'normalize', message: `${lone} unpaired surrogate code unit(s) in the text; read as U+FFFD in the normalised view` });
   const bp = findBoilerplate(ctx);
   const structure = parseStructure(ctx, bp);
   // a regulation's history (adoption, amendments) stands between its title and its first chapter or article

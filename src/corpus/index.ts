@@ -1,6 +1,6 @@
 import { loadCheckedRules } from '../pipeline.js';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +12,8 @@ import { corpusInputs } from './inputs.js';
 import { Progress } from './progress.js';
 import { errorResult, keyOf, type DocResult } from './records.js';
 import { ZhiduError } from '../core/errors.js';
+import { UsageError } from '../cli/out-format.js';
+import type { Rules } from '../packs/index.js';
 import { CorpusWriter, type ProgressEntry } from './writer.js';
 
 export interface CorpusOptions {
@@ -29,6 +31,31 @@ export interface CorpusOptions {
 
 export interface CorpusSummary { total: number; processed: number; skipped: number; ok: number; errors: number; elapsedMs: number; peakRssMB: number }
 
+export const RUN_RECORD = 'zhidu-run.json';
+const LOCK = '.zhidu-run.lock';
+
+/** An --out folder in use by another run is refused; a lock left by a run that died is taken over. */
+function lockOut(dir: string): () => void {
+  const p = join(dir, LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(p, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+      closeSync(fd);
+      return () => rmSync(p, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let pid = 0;
+      try { pid = (JSON.parse(readFileSync(p, 'utf8')) as { pid: number }).pid; } catch { /* a half-written lock: stale */ }
+      let alive = false;
+      try { if (pid) { process.kill(pid, 0); alive = true; } } catch { alive = false; }
+      if (alive) throw new UsageError(`--out ${dir} is in use by another zhidu corpus run (pid ${pid}); wait for it, or choose another folder`);
+      rmSync(p, { force: true });
+    }
+  }
+  throw new UsageError(`--out ${dir}: cannot take the run lock ${p}`);
+}
+
 // workers run the built JavaScript, also when the caller runs from TypeScript sources (tests)
 const WORKER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'corpus', 'worker.js');
 
@@ -44,6 +71,15 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
   const rules = loadCheckedRules(opts.packs);
   const workers = Math.max(1, opts.workers ?? availableParallelism());
   mkdirSync(opts.out, { recursive: true });
+  const unlock = lockOut(opts.out);
+  try {
+    return await runLocked(inputs, opts, io, rules, workers, started, t0);
+  } finally {
+    unlock();
+  }
+}
+
+async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: Rules, workers: number, started: Date, t0: number): Promise<CorpusSummary> {
   const listed = [...corpusInputs(inputs, { allowOutside: opts.allowOutside })];
   const paths = listed.map((x) => x.path);
   const refusedAt = new Map(listed.flatMap((x, i) => (x.refused ? [[i, x.refused] as const] : [])));
@@ -191,9 +227,12 @@ async function jsonlToJsonArray(from: string, to: string): Promise<void> {
   renameSync(`${to}.tmp`, to);
 }
 
-/** manifest.json, written atomically: a reader sees the old one or the new one, never half. */
+/**
+ * The run record zhidu-run.json, written atomically: a reader sees the old one or the new one, never half.
+ * It never takes the name of a corpus's own manifest.json, so --out may be the input folder.
+ */
 function writeManifest(dir: string, m: Record<string, unknown>): void {
-  const p = join(dir, 'manifest.json');
+  const p = join(dir, RUN_RECORD);
   writeFileSync(`${p}.tmp`, JSON.stringify(m, null, 2) + '\n');
   renameSync(`${p}.tmp`, p);
 }

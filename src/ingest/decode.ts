@@ -61,18 +61,15 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: strictUtf8(bytes.subarray(3), file), encoding: 'utf-8-bom' };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strictUtf16('utf-16le', bytes.subarray(2), file), encoding: 'utf-16le' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strictUtf16('utf-16be', bytes.subarray(2), file), encoding: 'utf-16be' };
   const u16 = looksUtf16(bytes);
   if (u16) {
     const text = tryDecode(u16, bytes);
     if (text !== null && plausibility(text) > 0.9) return { text, encoding: u16 };
   }
-  if (!bytes.includes(0)) {
+  // valid UTF-8 with a stray NUL far into the file is still text (the NUL stays in `text`, JSON escapes it)
+  if (!bytes.includes(0) || !looksBinary(bytes)) {
     const text = tryDecode('utf-8', bytes);
     if (text !== null) return { text, encoding: 'utf-8' };
   }
@@ -87,6 +84,15 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   if (cands[0] && cands[0].score > 0.9) return { text: cands[0].text, encoding: cands[0].encoding };
   if (looksBinary(bytes)) throw new ZhiduError({ code: 'input/binary', stage: 'ingest', file, message: 'binary data, not text' });
   throw new ZhiduError({ code: 'input/unknown-encoding', stage: 'ingest', file, message: 'bytes are not valid UTF-8, UTF-16 or GB18030 text' });
+}
+
+/** UTF-16 after a byte-order mark; an unpaired surrogate makes it invalid text, said as such (not a crash). */
+function strictUtf16(enc: 'utf-16le' | 'utf-16be', bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder(enc, { fatal: true }).decode(bytes);
+  } catch {
+    throw new ZhiduError({ code: 'input/unknown-encoding', stage: 'ingest', file, message: `has a ${enc.toUpperCase()} byte-order mark but invalid ${enc.toUpperCase()} (an unpaired surrogate or an odd byte count)` });
+  }
 }
 
 function strictUtf8(bytes: Uint8Array, file: string): string {

@@ -7,6 +7,8 @@ const TERMINAL = new Set([...'。！？；：!?;:…”"》）)】」』']);
 /** One code unit of the source → its normalised code unit, or -1 to delete it. Never more than one. */
 function mapCode(c: number, t2s: Map<number, number>): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  // a stray NUL reads as a space; an unpaired surrogate becomes U+FFFD when the view is decoded (one unit for one)
+  if (c === 0) return 0x20;
   if (c === 0x3000 || c === 0x00a0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f || c === 0x205f) return 0x20;
   if (c === 0x200b || c === 0xfeff || c === 0x200c || c === 0x200d) return -1;
   if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63) return 0x2d;

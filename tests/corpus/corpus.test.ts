@@ -47,7 +47,7 @@ describe('zhidu corpus', () => {
     expect(errs.map((e) => [e.source.path.split('/').pop(), e.error.code]).sort()).toEqual([
       ['binary.txt', 'input/binary'], ['broken.pdf', 'input/corrupt'], ['empty.txt', 'input/empty'],
     ]);
-    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const m = JSON.parse(readFileSync(join(out, 'zhidu-run.json'), 'utf8'));
     expect(m.status).toBe('complete');
     expect(m.counts).toEqual({ processed: inputs, skipped: 0, ok: inputs - 3, errors: 3 });
     expect(m.packs.map((p: { id: string }) => p.id)).toContain('quantity');
@@ -114,7 +114,7 @@ describe('zhidu corpus', () => {
       for (const l of lines(join(out, f))) expect(() => JSON.parse(l)).not.toThrow();
     }
     expect(lines(join(out, 'obligations.jsonl')).some((l) => l.includes('never-done'))).toBe(false);
-    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const m = JSON.parse(readFileSync(join(out, 'zhidu-run.json'), 'utf8'));
     expect(m.counts.skipped).toBe(before);
     expect(m.counts.processed + m.counts.skipped).toBe(inputs);
   });

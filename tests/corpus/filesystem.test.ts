@@ -61,3 +61,32 @@ describe('corpus runs and the file system', () => {
     expect(lines(join(out, 'documents.jsonl'))).toHaveLength(1);
   }, 60_000);
 });
+
+describe('the run record and the lock', () => {
+  it('--out may be the corpus folder itself: its manifest.json is never overwritten (the run record is zhidu-run.json)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-same-'));
+    seed(dir, 'a.txt');
+    const manifest = JSON.stringify({ documents: [{ id: 'a', file: 'a.txt', label: 'A', family: 'test' }] });
+    writeFileSync(join(dir, 'manifest.json'), manifest);
+    expect(run(['corpus', dir, '--out', dir, '--quiet']).status).toBe(0);
+    expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(manifest);
+    expect(JSON.parse(readFileSync(join(dir, 'zhidu-run.json'), 'utf8')).status).toBe('complete');
+    expect(existsSync(join(dir, '.zhidu-run.lock'))).toBe(false);
+  }, 60_000);
+
+  it('an --out folder in use by another run is refused with a clear message; a stale lock is taken over', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-lock-'));
+    seed(dir, 'a.txt');
+    const out = mkdtempSync(join(tmpdir(), 'zhidu-lock-out-'));
+    // a live process holds the lock: this test's own
+    writeFileSync(join(out, '.zhidu-run.lock'), JSON.stringify({ pid: process.pid }));
+    const r = run(['corpus', dir, '--out', out, '--quiet']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`is in use by another zhidu corpus run (pid ${process.pid})`);
+    expect(lines(join(out, 'documents.jsonl'))).toHaveLength(0);
+    // a lock whose process is gone
+    writeFileSync(join(out, '.zhidu-run.lock'), JSON.stringify({ pid: 2 ** 22 + 12345 }));
+    expect(run(['corpus', dir, '--out', out, '--quiet']).status).toBe(0);
+    expect(lines(join(out, 'documents.jsonl'))).toHaveLength(1);
+  }, 60_000);
+});
