@@ -1,13 +1,13 @@
 import { findBoilerplate, toBoilerplate } from './boilerplate/index.js';
 import type { Context } from './core/context.js';
-import { overlaps, type Span } from './core/span.js';
+import { indexOverlapping, mergeSpans, overlaps, type Span } from './core/span.js';
 import { buildFrames, type SentenceNorm } from './extract/frame.js';
 import { findNamedNumbers, toNamedNumbers } from './extract/named.js';
 import { findQuantities } from './extract/quantity.js';
 import { ingestBytes, ingestFile, type Ingested } from './ingest/index.js';
 import { extractMeta } from './meta/index.js';
 import { normalizeText } from './normalize/index.js';
-import { loadRules, pattern, type Rules } from './packs/index.js';
+import { literalRe, loadRules, pattern, type Rules } from './packs/index.js';
 import { checkPackExamples } from './packs/self-check.js';
 import { DocumentSchema, type ZhiduDocument } from './schema/document.js';
 import { segmentSpans, type Token } from './segment/index.js';
@@ -34,6 +34,26 @@ export interface Analysis {
   sentences: SentenceNorm[];
 }
 
+/**
+ * The sentences the frames read, and so the only ones jieba segments: those holding a quantity, a period word
+ * (每年, 定期) or a modal word. Most sentences of a long report hold none of these.
+ */
+function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): SentenceNorm[] {
+  const o = ctx.rules.obligation;
+  const at: number[] = quantities.map((q) => q.norm[0]);
+  for (const re of [literalRe([...o.frequency.map((f) => f.word), ...o.modals.map((m) => m.word)]), new RegExp(o['frequency-every'], 'gu')]) {
+    for (const m of ctx.norm.matchAll(re)) at.push(m.index!);
+  }
+  at.sort((a, b) => a - b);
+  const out: SentenceNorm[] = [];
+  let k = 0;
+  for (const s of sentences) {
+    while (k < at.length && at[k]! < s.span[0]) k++;
+    if (k < at.length && at[k]! < s.span[1]) out.push(s);
+  }
+  return out;
+}
+
 /** The whole pipeline on decoded input: normalise → boilerplate → structure → meta → quantities → segment → frames. */
 export function analyseIngested(ing: Ingested, rules: Rules, validate = true, withSentences = false): Analysis {
   const map = normalizeText(ing.text, rules);
@@ -53,7 +73,10 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   const title = meta.titleSpan ? [map.fromSource(meta.titleSpan)] : [];
   const quantities = findQuantities(ctx, [...skip, ...title, ...named.map((n) => n.norm)]);
   const bodySentences = sentencesNorm.filter((s) => !skip.some((b) => b[0] <= s.span[0] && s.span[1] <= b[1]));
-  const tokens = segmentSpans(ctx, bodySentences.map((s) => s.span), quantities.map((q) => q.norm));
+  // a passage repeated whole is read once: its copies are flagged, not segmented again
+  const repeats = mergeSpans(bp.filter((b) => b.reason === 'duplicate').map((b) => b.norm));
+  const fresh = bodySentences.filter((s) => { const i = indexOverlapping(repeats, s.span, (x) => x); return i < 0 || !(repeats[i]![0] <= s.span[0] && s.span[1] <= repeats[i]![1]); });
+  const tokens = segmentSpans(ctx, sentencesToSegment(ctx, fresh, quantities).map((s) => s.span), quantities.map((q) => q.norm));
   const { obligations, statistics } = buildFrames(ctx, {
     quantities, sentences: bodySentences, tokens, boilerplate: bp, structure, docType: meta.docType, excluded: skip,
   });

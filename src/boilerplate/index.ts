@@ -112,7 +112,25 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
     }
     i = resume;
   }
-  return found.sort((a, b) => a.norm[0] - b.norm[0] || a.norm[1] - b.norm[1]);
+  found.sort((a, b) => a.norm[0] - b.norm[0] || a.norm[1] - b.norm[1]);
+  return mergeRepeats(norm, found);
+}
+
+/**
+ * Repeats that follow each other with only white space between (a line printed a thousand times) are one
+ * passage: one boilerplate entry, not one per line, so the output stays proportional to what is distinct.
+ */
+function mergeRepeats(norm: string, found: BoilerplateNorm[]): BoilerplateNorm[] {
+  const out: BoilerplateNorm[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && last.reason === 'duplicate' && f.reason === 'duplicate' && f.norm[0] >= last.norm[1] && !norm.slice(last.norm[1], f.norm[0]).trim()) {
+      out[out.length - 1] = { ...last, norm: [last.norm[0], f.norm[1]] };
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
 }
 
 /** An open-addressing table from a 32-bit hash to the first position seen with it (a Map is much slower here). */

@@ -68,9 +68,10 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
     else taken.splice(lo, 0, c.norm);
   };
 
+  const cap = q['max-per-document'];
   for (const rule of q.compiled) {
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(norm); m; m = rule.re.exec(norm)) {
+    for (let m = rule.re.exec(norm); m && out.length < cap; m = rule.re.exec(norm)) {
       const s: Span = [m.index, m.index + m[0].length];
       if (!free(s)) { rule.re.lastIndex = m.index + 1; continue; }
       const cand: Candidate = { ruleId: rule.id, m, span: s };
@@ -98,6 +99,9 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
         ruleId: 'quantity/fraction-word', numberAt: at, dimension: 'share', canonical: { value: fw.value, min: null, max: null, unit: 'share' },
       });
     }
+  }
+  if (out.length >= cap) {
+    ctx.diagnostics.push({ severity: 'warning', code: 'extract/too-many-quantities', stage: 'extract', message: `more than ${cap} quantities: the rest of the document's numbers were not read (quantity.yaml max-per-document)` });
   }
   return out.sort((a, b) => a.norm[0] - b.norm[0]);
 }

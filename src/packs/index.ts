@@ -24,6 +24,7 @@ const Example = z.record(z.string(), z.unknown());
 const QuantityYaml = z.object({
   grammar: z.record(z.string(), z.string()),
   rules: z.array(z.object({ id: z.string(), pattern: z.string(), examples: z.array(Example).optional() })),
+  'max-per-document': z.number().int().min(1000),
   comparators: z.object({
     prefix: z.array(z.object({ word: z.string(), cmp: Cmp, reach: z.number().int().min(0), 'rules-only': z.boolean().optional() })),
     suffix: z.array(z.object({ word: z.string(), cmp: Cmp })),

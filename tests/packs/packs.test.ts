@@ -18,7 +18,7 @@ describe('every pack loads and records its version and hash', () => {
   it('refuses a malformed pack with a message naming the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhidu-packs-'));
     cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
-    writeFileSync(join(dir, 'quantity', 'quantity.yaml'), 'grammar: {}\nrules: []\ncomparators: 3\n');
+    writeFileSync(join(dir, 'quantity', 'quantity.yaml'), 'grammar: {}\nrules: []\nmax-per-document: 50000\ncomparators: 3\n');
     expect(() => loadRules(dir)).toThrow(PackError);
     expect(() => loadRules(dir)).toThrow(/quantity[/\\]quantity\.yaml: comparators/);
   });
