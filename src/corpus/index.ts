@@ -162,7 +162,8 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
     };
     const feedAll = () => { for (const s of pool) feed(s); };
     const spawn = (): Slot => {
-      const slot: Slot = { w: new Worker(WORKER, { workerData: { packs: opts.packs } }), inflight: [] };
+      // a worker that runs out of its heap dies alone (recorded as an error for its document), never the run
+      const slot: Slot = { w: new Worker(WORKER, { workerData: { packs: opts.packs }, resourceLimits: { maxOldGenerationSizeMb: 4096 } }), inflight: [] };
       slot.w.on('message', (m: { id: number; result: DocResult }) => {
         pending.set(m.id, m.result);
         slot.inflight = slot.inflight.filter((x) => x !== m.id);

@@ -1,6 +1,9 @@
 import { ZhiduError } from '../core/errors.js';
 import type { Diagnostic } from '../schema/document.js';
 
+/** More pages than this is a gazette or a book, not a document: refused before the rest is parsed. */
+export const MAX_PDF_PAGES = 2000;
+
 export interface PdfText { text: string; pages: number; pageSpans: [number, number][]; diagnostics: Diagnostic[] }
 
 /**
@@ -13,10 +16,15 @@ export async function pdfToText(bytes: Uint8Array, file: string): Promise<PdfTex
   let pages: { num: number; text: string }[];
   let total: number;
   try {
-    const r = await parser.getText({ pageJoiner: '', cellSeparator: ' ' });
+    // at most MAX_PDF_PAGES pages are ever parsed, whatever the file claims
+    const r = await parser.getText({ pageJoiner: '', cellSeparator: ' ', first: MAX_PDF_PAGES });
     pages = r.pages;
     total = r.total;
+    if (total > MAX_PDF_PAGES) {
+      throw new ZhiduError({ code: 'input/too-large', stage: 'ingest', file, message: `PDF has ${total} pages, more than the ${MAX_PDF_PAGES} a document may have; split it first` });
+    }
   } catch (e) {
+    if (e instanceof ZhiduError) throw e;
     const name = (e as { name?: string }).name ?? '';
     const msg = (e as Error).message ?? String(e);
     if (name === 'PasswordException') {

@@ -25,3 +25,16 @@ describe('archive bombs', () => {
     expect(err.join('')).toMatch(/bomb\.docx: DOCX declares 40 MB of content, more than the 16 MB limit per document when unpacked .* \[input\/too-large\]\n$/u);
   }, 30_000);
 });
+
+describe('oversized PDFs', () => {
+  it('a PDF of more than 2000 pages is refused as input/too-large, after parsing at most 2000', async () => {
+    // the project's own minimal PDF writer (scripts/fixtures.mjs): one line per page
+    const { pdf } = await import('../../scripts/fixtures.mjs');
+    const bytes: Buffer = pdf(Array.from({ length: 2005 }, (_, i) => `第${i + 1}页 常委会组成人员每人联系3名以上代表。`), { perPage: 1 });
+    const file = join(mkdtempSync(join(tmpdir(), 'zhidu-pages-')), 'many.pdf');
+    writeFileSync(file, bytes);
+    const err: string[] = [];
+    expect(await run(['extract', file], { stdout: () => {}, stderr: (s) => { err.push(s); } })).toBe(11);
+    expect(err.join('')).toContain('PDF has 2005 pages, more than the 2000 a document may have; split it first [input/too-large]');
+  }, 120_000);
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +71,29 @@ describe('command line', () => {
     const t = io();
     expect(await run(['extract', '--format', 'jsonl', '--', f], t.io)).toBe(0);
     expect(JSON.parse(t.out.join('')).obligations).toHaveLength(1);
+  });
+});
+
+describe('repeats and manifests', () => {
+  it('a line printed many times is one repeated passage: flagged once, its copies duplicates', async () => {
+    const line = '常委会组成人员每人每年联系3名以上代表，走访代表不少于4次。\n';
+    const { doc } = await analyseBytes(Buffer.from('工作综述\n' + line.repeat(300), 'utf8'), 'repeat.txt');
+    expect(doc.boilerplate.filter((b) => b.reason === 'duplicate')).toHaveLength(1);
+    const items = [...doc.obligations, ...doc.statistics].filter((x) => x.quantity);
+    expect(items).toHaveLength(600);
+    expect(items.filter((x) => !x.duplicate)).toHaveLength(2);
+  });
+
+  it('compare refuses a manifest entry that points outside its corpus folder, and goes on with the rest', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'zhidu-cmp-outside-'));
+    const dir = join(root, 'corpus');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.txt'), '关于加强自身建设的意见\n一、联系代表\n1.常委会组成人员每人联系3名以上代表。\n');
+    writeFileSync(join(root, 'secret.txt'), '不应读取\n');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ documents: [{ file: 'a.txt' }, { file: '../secret.txt' }] }));
+    const t = io();
+    expect(await run(['compare', dir], t.io)).toBe(12);
+    expect(t.err.join('')).toContain('manifest entry "../secret.txt" points outside its corpus folder');
+    expect(t.out.join('')).not.toContain('不应读取');
   });
 });
