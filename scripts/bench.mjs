@@ -92,7 +92,7 @@ const corpusRun = (dir, workers) => {
     const t = Date.now();
     try { execFileSync(process.execPath, [${JSON.stringify(join(root, 'bin', 'zhidu.js'))}, 'corpus', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}, '--workers', '${workers}', '--quiet'], { stdio: 'ignore' }); } catch (e) {}
     process.stdout.write(String(Date.now() - t));`], { encoding: 'utf8' }));
-  const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  const m = JSON.parse(readFileSync(join(out, 'zhidu-run.json'), 'utf8'));
   return { ms, rss: m.peakRssMB, processed: m.counts.processed };
 };
 const c1 = corpusRun(big, 1);

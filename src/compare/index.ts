@@ -65,7 +65,8 @@ export function describe(a: Analysis, path: string, entry?: ManifestEntry): Comp
   const m = a.doc.meta;
   // the version in hand: its last amendment, else its adoption or publication
   const dateYear = ([...m.amendedOn].sort().at(-1) ?? m.adoptedOn ?? m.publishedOn ?? m.effectiveOn)?.slice(0, 4);
-  const year = entry?.year ?? (dateYear ? Number(dateYear) : null);
+  const fromDate = dateYear ? Number(dateYear) : NaN;
+  const year = entry?.year ?? (Number.isInteger(fromDate) ? fromDate : null);
   const place = entry?.place ?? m.place.name;
   const short = place ? place.replace(pattern(a.ctx.rules, 'meta/place-short'), '') : m.place.redacted ? 'X' : '?';
   const label = entry?.label ?? [short, year, TYPE_LABEL[m.docType] ?? m.docType].filter((x) => x !== null).join(' ');

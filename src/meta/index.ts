@@ -10,7 +10,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseCnNumber(s));
 function isoDate(y: string, m: string, d: string): string | null {
   const Y = num(y), M = num(m), D = num(d);
-  if (Y === null || M === null || D === null || M < 1 || M > 12 || D < 1 || D > 31) return null;
+  // a year outside the People's Republic's congresses (0808年, a typo) is no date: never a NaN year downstream
+  if (Y === null || M === null || D === null || Y < 1949 || Y > 2100 || M < 1 || M > 12 || D < 1 || D > 31) return null;
   return `${Y}-${pad(M)}-${pad(D)}`;
 }
 

@@ -86,3 +86,15 @@ describe('CLI', () => {
     expect(err.join('')).toContain('--format md does not match the extension of --out /tmp/x.html (html)');
   });
 });
+
+describe('a bad date in one document', () => {
+  it('0808年 is no date: the comparison runs, the document has no year', async () => {
+    const text = '关于加强自身建设的意见\n（0808年5月1日某市人大常委会第三次会议通过）\n一、联系代表\n1.常委会组成人员每人联系3名以上代表。\n';
+    const { analyseBytes } = await import('../../src/pipeline.js');
+    const a = await analyseBytes(Buffer.from(text, 'utf8'), 'bad-date.txt');
+    const others = await load([FAMILY[0]!]);
+    const c = compare([{ info: describeDoc(a, 'bad-date.txt'), analysis: a }, ...others]);
+    expect(c.documents[0]!.year).toBeNull();
+    expect(a.doc.meta.adoptedOn).toBeNull();
+  });
+});
