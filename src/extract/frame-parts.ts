@@ -65,6 +65,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
   const article = [...o['indefinite-articles'], ...o['subject-lead-words']].find((w) => ctx.norm.startsWith(w, start));
   if (article) start += article.length;
+  // 在常务委员会举行会议的十日前, 将主任会议…: a preposition opens an adverbial, not a subject
+  if (o['subject-rejects'].some((w) => ctx.norm.startsWith(w, start))) return null;
   const text = ctx.norm.slice(start, Math.min(to, start + 48));
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
@@ -177,8 +179,9 @@ export function actorOf(ctx: Context, verbs: readonly number[], sent: Span, clau
   // 十分之一以上代表联名: the people counted are the ones acting
   const after = norm.slice(afterNumber, afterNumber + 12);
   p.heads.lastIndex = 0;
-  const m = p.heads.exec(after.replace(pattern(ctx.rules, 'obligation/linking-de'), ' '));
-  if (m && m.index <= 1) return [afterNumber + m.index, afterNumber + m.index + m[0].length];
+  const de = pattern(ctx.rules, 'obligation/linking-de').exec(after)?.[0].length ?? 0;
+  const m = p.heads.exec(after.slice(de));
+  if (m && m.index === 0) return [afterNumber + de, afterNumber + de + m[0].length];
   return null;
 }
 

@@ -134,6 +134,7 @@ const ObligationYaml = z.object({
   'relative-marker': z.string(),
   'indefinite-articles': z.array(z.string()),
   'subject-lead-words': z.array(z.string()),
+  'subject-rejects': z.array(z.string()),
   'lead-in-ends': z.array(z.string()),
   measures: z.array(z.object({
     measure: z.enum(['count', 'frequency', 'deadline', 'lead-time', 'duration', 'share', 'size', 'term', 'money', 'percent', 'rate', 'other']),
