@@ -67,7 +67,7 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   if (article) start += article.length;
   // 在常务委员会举行会议的十日前, 将主任会议…: a preposition opens an adverbial, not a subject
   if (o['subject-rejects'].some((w) => ctx.norm.startsWith(w, start))) return null;
-  const text = ctx.norm.slice(start, Math.min(to, start + 48));
+  const text = ctx.norm.slice(start, Math.min(to, start + 48)).split(pattern(ctx.rules, 'obligation/clause-break'))[0]!;
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
   const heads: Span[] = [];
