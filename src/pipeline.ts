@@ -3,7 +3,7 @@ import type { Context } from './core/context.js';
 import { indexOverlapping, mergeSpans, overlaps, type Span } from './core/span.js';
 import { buildFrames, type SentenceNorm } from './extract/frame.js';
 import { findNamedNumbers, toNamedNumbers } from './extract/named.js';
-import { findQuantities } from './extract/quantity.js';
+import { findQuantities, type Dropped } from './extract/quantity.js';
 import { ingestBytes, ingestFile, type Ingested } from './ingest/index.js';
 import { extractMeta } from './meta/index.js';
 import { normalizeText } from './normalize/index.js';
@@ -32,6 +32,8 @@ export interface Analysis {
   skip: Span[];
   /** the body's sentences with their clauses, in the normalised view */
   sentences: SentenceNorm[];
+  /** number candidates the numbered filters refused, each with the id of the filter (F01-ordinal …) */
+  dropped: Dropped[];
 }
 
 /**
@@ -71,7 +73,8 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   const named = findNamedNumbers(ctx).filter((n) => !skip.some((s) => overlaps(s, n.norm)));
   // the title names the document; a number in it (五年工作综述) is not a count
   const title = meta.titleSpan ? [map.fromSource(meta.titleSpan)] : [];
-  const quantities = findQuantities(ctx, [...skip, ...title, ...named.map((n) => n.norm)]);
+  const dropped: Dropped[] = [];
+  const quantities = findQuantities(ctx, [...skip, ...title, ...named.map((n) => n.norm)], dropped);
   const bodySentences = sentencesNorm.filter((s) => !skip.some((b) => b[0] <= s.span[0] && s.span[1] <= b[1]));
   // a passage repeated whole is read once: its copies are flagged, not segmented again
   const repeats = mergeSpans(bp.filter((b) => b.reason === 'duplicate').map((b) => b.norm));
@@ -99,7 +102,7 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   };
   // our own output is a trust boundary too: a shape error here is a bug, caught before anyone reads it
   if (validate) DocumentSchema.parse(doc);
-  return { doc, ctx, tokens, skip, sentences: bodySentences };
+  return { doc, ctx, tokens, skip, sentences: bodySentences, dropped };
 }
 
 /** A text given directly (pack examples, tests): a UTF-8 .txt without a file. */

@@ -177,3 +177,15 @@ describe('a government work report', () => {
     expect(rows.some((r) => r[2] === '五年' || r[2] === '15分钟')).toBe(false);
   });
 });
+
+describe('the numbered filters say why a number is not a quantity', () => {
+  it('ordinal, every-period, day of month, reference period, quoted name, place name', async () => {
+    const { analyseBytes } = await import('../../src/pipeline.js');
+    const text = '关于加强自身建设的意见\n常委会每两个月召开会议，于6月13日召开第三次会议。过去五年，打造“15分钟品质文化生活圈”，九台区代表参加。\n';
+    const a = await analyseBytes(Buffer.from(text, 'utf8'), 'filters.txt');
+    expect(a.dropped.map((d) => [d.text, d.filter])).toEqual([
+      ['两个月', 'F02-every-period'], ['13日', 'F10-day-of-month'], ['三次', 'F01-ordinal'], ['五年', 'F12-reference-period'], ['15分钟', 'F13-quoted-name'], ['九台', 'F06-place-name'],
+    ]);
+    expect([...a.doc.obligations, ...a.doc.statistics].filter((x) => x.quantity)).toEqual([]);
+  });
+});
