@@ -55,7 +55,7 @@ export async function docx(lines, numbered = false) {
  * ToUnicode map, so the text layer reads back exactly. `perPage` lines per page. Options make it
  * encrypted or give it no text at all (a "scanned" page).
  */
-export function pdf(paragraphs, { perPage = 60, width = 48, encrypted = false, noText = false } = {}) {
+export function pdf(paragraphs, { perPage = 60, width = 48, encrypted = false, noText = false, standardCmap = false } = {}) {
   // a page is 595pt wide at 10pt per character: paragraphs wrap, as they do in a real PDF
   const lines = paragraphs.flatMap((p) => {
     const out = [];
@@ -80,7 +80,12 @@ export function pdf(paragraphs, { perPage = 60, width = 48, encrypted = false, n
   const toUnicode = add(`<< /Length ${Buffer.byteLength(cmap)} >>\nstream\n${cmap}\nendstream`);
   const desc = add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
   const cid = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${desc} 0 R /DW 1000 >>`);
-  const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+  // standardCmap: the font as reportlab's UnicodeCIDFont('STSong-Light') writes it, not embedded, with the
+  // predefined UniGB-UCS2-H CMap and no ToUnicode map: a reader needs the Adobe CMaps to get the text
+  const cidStd = standardCmap ? add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor ${desc} 0 R /DW 1000 >>`) : 0;
+  const font = standardCmap
+    ? add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H /DescendantFonts [${cidStd} 0 R] >>`)
+    : add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
   const pageIds = [];
   for (const pl of pages) {
     let content;

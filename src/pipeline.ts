@@ -60,6 +60,9 @@ function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities:
 export function analyseIngested(ing: Ingested, rules: Rules, validate = true, withSentences = false): Analysis {
   const map = normalizeText(ing.text, rules);
   const ctx: Context = { text: ing.text, map, norm: map.norm, rules, diagnostics: [...ing.diagnostics] };
+  // a PDF printed by Chromium writes radicals for ideographs (⻓春市⼈⺠代表⼤会): read as ideographs, said as such
+  const radicals = ing.text.match(/[\u2E80-\u2EF3\u2F00-\u2FD5]/gu)?.length ?? 0;
+  if (radicals) ctx.diagnostics.push({ severity: 'warning', code: `${ing.source.format === 'pdf' ? 'ingest/pdf-radicals' : 'ingest/radicals'}`, stage: 'normalize', message: `${radicals} radical code point(s) stand for ideographs; the normalised view reads them as ideographs` });
   // `text` keeps the source as decoded; the normalised view has U+FFFD for an unpaired surrogate, and says so
   const lone = ing.text.match(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g)?.length ?? 0;
   if (lone) ctx.diagnostics.push({ severity: 'warning', code: 'ingest/lone-surrogate', stage: 'normalize', message: `${lone} unpaired surrogate code unit(s) in the text; read as U+FFFD in the normalised view` });

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { ZhiduError } from '../core/errors.js';
 import type { Diagnostic } from '../schema/document.js';
 
@@ -12,7 +14,13 @@ export interface PdfText { text: string; pages: number; pageSpans: [number, numb
  */
 export async function pdfToText(bytes: Uint8Array, file: string): Promise<PdfText> {
   const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 } as ConstructorParameters<typeof PDFParse>[0]);
+  // the Adobe CMaps and standard fonts that pdfjs-dist ships: without them a PDF set in a non-embedded CJK
+  // font (STSong-Light with UniGB-UCS2-H, common in official PDFs) reads as having no text
+  const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const parser = new PDFParse({
+    data: new Uint8Array(bytes), verbosity: 0,
+    cMapUrl: join(pdfjs, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: join(pdfjs, 'standard_fonts') + '/',
+  } as ConstructorParameters<typeof PDFParse>[0]);
   let pages: { num: number; text: string }[];
   let total: number;
   try {

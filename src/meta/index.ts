@@ -42,8 +42,9 @@ function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
     const span: Span = [startLine.start + lead, l.end - endTrim];
     const srcSpan = ctx.map.toSource(span);
     // the title as printed, line breaks between its parts removed
-    const title = ctx.text.slice(srcSpan[0], srcSpan[1]).replace(/\s*\r?\n\s*/g, '').trim()
-      .replace(status, '').trim();
+    // radicals a PDF wrote for ideographs (⻓春市⼈⺠…) are read as the ideographs in the title too
+    const title = [...ctx.text.slice(srcSpan[0], srcSpan[1]).replace(/\s*\r?\n\s*/g, '').trim()
+      .replace(status, '').trim()].map((c) => ctx.rules.radicals.get(c) ?? c).join('');
     return { title, span: srcSpan, docType: hit.type, lineIndex: i };
   }
   return null;

@@ -207,6 +207,8 @@ export interface Rules {
   packs: { id: string; version: string; sha256: string }[];
   manifests: Record<string, PackManifest>;
   t2s: Map<string, string>;
+  /** radical code points → the ideographs they stand for (⼈ → 人, ⻓ → 长) */
+  radicals: Map<string, string>;
   boilerplate: z.infer<typeof BoilerplateYaml> & { breadcrumbRe: RegExp[]; furnitureRe: RegExp[]; captionDate: RegExp };
   meta: z.infer<typeof MetaYaml>;
   structure: z.infer<typeof StructureYaml> & { headingEnd: RegExp };
@@ -253,6 +255,19 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     if (!to || from!.length !== 1 || to.length !== 1) throw new PackError(join(np.dir, 't2s.txt'), `"${from} ${to ?? ''}" must be one character to one character`);
     t2s.set(from!, to);
   }
+  // radicals a PDF writes for ideographs (⼈ ⺠ ⻓): Kangxi Radicals by their compatibility mapping, the
+  // supplement's simplified forms from radicals.txt; the view maps them like traditional forms, one for one
+  const radicals = new Map<string, string>();
+  for (let c = 0x2f00; c <= 0x2fd5; c++) {
+    const r = String.fromCharCode(c);
+    const to = r.normalize('NFKC');
+    if (to.length === 1 && to !== r) radicals.set(r, to);
+  }
+  for (const [from, to] of readLexicon(np, 'radicals.txt')) {
+    if (!to || from!.length !== 1 || to.length !== 1) throw new PackError(join(np.dir, 'radicals.txt'), `"${from} ${to ?? ''}" must be one character to one character`);
+    radicals.set(from!, to);
+  }
+  for (const [k, v] of radicals) t2s.set(k, t2s.get(v) ?? v);
   close(np);
 
   const bp = open('boilerplate');
@@ -371,7 +386,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   close(mtp);
 
   const rules: Rules = {
-    dir, patterns, packs, manifests, t2s, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes, matters,
+    dir, patterns, packs, manifests, t2s, radicals, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes, matters,
   };
   cache.set(dir, rules);
   return rules;
