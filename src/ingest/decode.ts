@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_PACK_DIR } from '../packs/read.js';
 import { ZhiduError } from '../core/errors.js';
 
 export interface Decoded { text: string; encoding: string }
@@ -23,6 +26,24 @@ function plausibility(s: string): number {
       (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027) || c === 0xa0) good++;
   }
   return good / [...s].length;
+}
+
+let common: Set<string> | null = null;
+/** The share of Chinese characters that are among the most common ones (extractors/normalize/common.txt). */
+function commonness(s: string): number {
+  if (!common) {
+    const file = join(DEFAULT_PACK_DIR, 'normalize', 'common.txt');
+    common = new Set([...readFileSync(file, 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('')]);
+  }
+  let han = 0;
+  let hit = 0;
+  for (const ch of s.slice(0, 20000)) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x4e00 || c > 0x9fff) continue;
+    han++;
+    if (common.has(ch)) hit++;
+  }
+  return han ? hit / han : 0;
 }
 
 function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -74,13 +95,15 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
     if (text !== null) return { text, encoding: 'utf-8' };
   }
   // no BOM and not UTF-8: the candidate that reads most like Chinese text wins (UTF-16 of CJK has no zero bytes)
-  const cands: { text: string; encoding: string; score: number }[] = [];
-  for (const enc of ['gb18030', 'utf-16le', 'utf-16be']) {
-    if (enc !== 'gb18030' && bytes.length % 2) continue;
+  const cands: { text: string; encoding: string; score: number; common: number }[] = [];
+  for (const enc of ['gb18030', 'big5', 'utf-16le', 'utf-16be']) {
+    if (enc.startsWith('utf-16') && bytes.length % 2) continue;
     const text = tryDecode(enc, bytes);
-    if (text !== null) cands.push({ text, encoding: enc, score: plausibility(text) });
+    if (text !== null) cands.push({ text, encoding: enc, score: plausibility(text), common: commonness(text) });
   }
-  cands.sort((a, b) => b.score - a.score);
+  // GB18030 and Big5 both decode each other's bytes into Chinese-looking text: the one made of common
+  // characters is the right one
+  cands.sort((a, b) => b.score + b.common - (a.score + a.common));
   if (cands[0] && cands[0].score > 0.9) return { text: cands[0].text, encoding: cands[0].encoding };
   if (looksBinary(bytes)) throw new ZhiduError({ code: 'input/binary', stage: 'ingest', file, message: 'binary data, not text' });
   throw new ZhiduError({ code: 'input/unknown-encoding', stage: 'ingest', file, message: 'bytes are not valid UTF-8, UTF-16 or GB18030 text' });

@@ -125,7 +125,8 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     ?? pattern(ctx.rules, 'meta/report-to-congress').exec(norm.slice(0, 600));
   if (adoptLine) placeRaw = adoptLine[1]!;
   if (!placeRaw && t) {
-    const m = placeRe.exec(t.title);
+    // the place is matched in the simplified reading of the title (長春市 is 长春市)
+    const m = placeRe.exec([...t.title].map((c) => ctx.rules.t2s.get(c) ?? c).join(''));
     if (m) placeRaw = m[1]!;
   }
   if (!placeRaw) {
