@@ -77,7 +77,8 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .option('--packs <dir>', 'rule-pack directory')
     .action(async (inputs: string[], o: CorpusCliOptions) => {
       code = await corpusCommand(inputs, o, io);
-    });
+    })
+    .addHelpText('after', '\nExamples:\n  zhidu corpus corpora/regulations --out runs/regulations --format csv\n  zhidu corpus "scraped/**/*.html" --out runs/scraped --workers 2 --resume');
 
   program.command('evaluate')
     .description('score extraction against gold files (shared/gold format): P/R/F1 over quantity mentions, attributes, slogans, metadata')
@@ -89,14 +90,16 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .option('--packs <dir>', 'rule-pack directory')
     .action(async (goldDir: string, o: EvaluateOptions) => {
       code = await evaluateCommand(goldDir, o, io);
-    });
+    })
+    .addHelpText('after', '\nExample:\n  zhidu evaluate corpora/regulations/gold --docs corpora/regulations --verbose');
 
   program.command('schema')
     .description('print the JSON Schema of the extract output, generated from the zod schemas')
     .option('-o, --out <path>', 'write to a file instead of stdout')
     .action((o: { out?: string }) => {
       emit(io, o.out, JSON.stringify(documentJsonSchema(), null, 2) + '\n');
-    });
+    })
+    .addHelpText('after', '\nExample:\n  zhidu schema --out zhidu.schema.json');
 
   try {
     await program.parseAsync(argv, { from: 'user' });

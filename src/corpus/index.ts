@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IO } from '../cli/io.js';
@@ -81,10 +81,14 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
 
 async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: Rules, workers: number, started: Date, t0: number): Promise<CorpusSummary> {
   const listed = [...corpusInputs(inputs, { allowOutside: opts.allowOutside })];
-  const paths = listed.map((x) => x.path);
+  if (!listed.length) throw new UsageError(`no input: ${inputs.join(' ')} matched no file`);
+  // one spelling for every input (./a.txt, a.txt, /abs/a.txt): keys and --resume never depend on how it was named
+  const paths = listed.map((x) => resolve(x.path));
+  // the rule packs, as one hash: a document done with other packs runs again on --resume
+  const packsHash = createHash('sha256').update(JSON.stringify(rules.packs)).digest('hex').slice(0, 16);
   const refusedAt = new Map(listed.flatMap((x, i) => (x.refused ? [[i, x.refused] as const] : [])));
   const writer = new CorpusWriter(opts.out, opts.format === 'csv', opts.bom !== false);
-  const done = await writer.open(Boolean(opts.resume));
+  const done = await writer.open(Boolean(opts.resume), (e) => e.version === VERSION && e.packs === packsHash && isAbsolute(e.path));
   const doneByPath = new Map<string, ProgressEntry>(done.map((d) => [d.path, d]));
   const manifestBase = {
     tool: { name: 'zhidu', version: VERSION, node: process.version },
@@ -131,7 +135,7 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
       while (pending.has(nextToWrite)) {
         const r = pending.get(nextToWrite)!;
         pending.delete(nextToWrite);
-        writer.write(r, VERSION);
+        writer.write(r, VERSION, packsHash);
         if (r.ok) ok++;
         else errors++;
         written++;

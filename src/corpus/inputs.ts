@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ZhiduError } from '../core/errors.js';
 
-import { readManifest, SUPPORTED_EXTENSIONS } from './manifest.js';
+import { readManifest } from './manifest.js';
 
 /** A glob pattern (`*`, `**`, `?`) as a regular expression over /-separated relative paths. */
 function globToRegex(pattern: string): RegExp {
@@ -72,13 +72,23 @@ export function* corpusInputs(inputs: string[], opts: { allowOutside?: boolean }
     } else if (existsSync(inp) && statSync(inp).isDirectory()) {
       const man = join(inp, 'manifest.json');
       if (readManifest(man)) yield* fromManifest(man, opts.allowOutside);
-      else for (const f of walk(inp)) if (f.refused || SUPPORTED_EXTENSIONS.has(extname(f.path).toLowerCase())) yield f;
+      // every file of the folder is an input: one of an unsupported format becomes its error record, never
+      // silently skipped; hidden files, manifests and zhidu's own outputs are not documents
+      else for (const f of walk(inp)) if (f.refused || isDocumentCandidate(f.path)) yield f;
     } else if (inp.endsWith('.json') && existsSync(inp) && isManifest(inp)) {
       yield* fromManifest(inp, opts.allowOutside);
     } else {
       yield { path: inp };
     }
   }
+}
+
+const NOT_DOCUMENTS = new Set(['manifest.json', 'zhidu-run.json', 'progress.jsonl', 'documents.jsonl', 'documents.json', 'obligations.jsonl', 'statistics.jsonl', 'named-numbers.jsonl', 'errors.jsonl', 'obligations.csv', 'statistics.csv', '.zhidu-run.lock']);
+
+function isDocumentCandidate(p: string): boolean {
+  const name = p.split(/[\\/]/).pop() ?? '';
+  if (name.startsWith('.') || NOT_DOCUMENTS.has(name) || name.endsWith('.tmp') || name.endsWith('.resume-tmp')) return false;
+  return true;
 }
 
 function isManifest(p: string): boolean {

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { BOM } from '../render/csv.js';
 import { CSV_HEADERS, type DocResult, type OutputName } from './records.js';
 
-export interface ProgressEntry { key: string; path: string; sha256: string | null; version: string; ok: boolean; code?: string }
+export interface ProgressEntry { key: string; path: string; sha256: string | null; version: string; packs?: string; ok: boolean; code?: string }
 
 const JSONL: OutputName[] = ['documents', 'obligations', 'statistics', 'named-numbers', 'errors'];
 const CSV: OutputName[] = ['obligations.csv', 'statistics.csv'];
@@ -24,12 +24,16 @@ export class CorpusWriter {
     this.outputs = csv ? [...JSONL, ...CSV] : JSONL;
   }
 
-  /** Completed entries of an earlier run (resume), after cleaning every output file to match them. */
-  async open(resume: boolean): Promise<ProgressEntry[]> {
+  /**
+   * Completed entries of an earlier run (resume) that `keep` accepts, after cleaning every output file to
+   * match them: a document done by another tool version or other rule packs is dropped with its lines, and
+   * so runs again, never twice.
+   */
+  async open(resume: boolean, keep: (e: ProgressEntry) => boolean = () => true): Promise<ProgressEntry[]> {
     const progressPath = join(this.dir, 'progress.jsonl');
     let done: ProgressEntry[] = [];
     if (resume && existsSync(progressPath)) {
-      done = completeLines(readFileSync(progressPath, 'utf8')).map((l) => JSON.parse(l) as ProgressEntry);
+      done = completeLines(readFileSync(progressPath, 'utf8')).map((l) => JSON.parse(l) as ProgressEntry).filter(keep);
       writeFileSync(progressPath, done.map((d) => JSON.stringify(d) + '\n').join(''));
       const keys = new Set(done.map((d) => d.key));
       for (const n of this.outputs) await filterFile(join(this.dir, fileOf(n)), n.endsWith('.csv'), keys);
@@ -45,12 +49,12 @@ export class CorpusWriter {
     return done;
   }
 
-  write(r: DocResult, version: string): void {
+  write(r: DocResult, version: string, packs: string): void {
     for (const n of this.outputs) {
       const lines = r.lines[n];
       if (lines?.length) writeSync(this.fds.get(n)!, lines.join(n.endsWith('.csv') ? '\r\n' : '\n') + (n.endsWith('.csv') ? '\r\n' : '\n'));
     }
-    const entry: ProgressEntry = { key: r.key, path: r.path, sha256: r.sha256, version, ok: r.ok, ...(r.code ? { code: r.code } : {}) };
+    const entry: ProgressEntry = { key: r.key, path: r.path, sha256: r.sha256, version, packs, ok: r.ok, ...(r.code ? { code: r.code } : {}) };
     writeSync(this.fds.get('progress')!, JSON.stringify(entry) + '\n');
   }
 

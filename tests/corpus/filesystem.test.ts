@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,5 +88,57 @@ describe('the run record and the lock', () => {
     writeFileSync(join(out, '.zhidu-run.lock'), JSON.stringify({ pid: 2 ** 22 + 12345 }));
     expect(run(['corpus', dir, '--out', out, '--quiet']).status).toBe(0);
     expect(lines(join(out, 'documents.jsonl'))).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('--resume keys on content, tool version and rule packs', () => {
+  it('the same folder named relatively and absolutely is one corpus: nothing doubled', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-spelling-'));
+    seed(dir, 'a.txt');
+    seed(dir, 'b.txt');
+    writeFileSync(join(dir, 'b.txt'), readFileSync(join(dir, 'b.txt'), 'utf8') + '\n（副本）\n');
+    const out = join(dir, 'out');
+    const rel = spawnSync(process.execPath, [BIN, 'corpus', '.', '--out', 'out', '--quiet'], { cwd: dir, encoding: 'utf8' });
+    expect(rel.status).toBe(0);
+    expect(run(['corpus', dir, '--out', out, '--quiet', '--resume']).status).toBe(0);
+    expect(lines(join(out, 'documents.jsonl'))).toHaveLength(2);
+    const progress = lines(join(out, 'progress.jsonl')).map((l) => JSON.parse(l));
+    expect(progress.every((p) => p.path.startsWith('/'))).toBe(true);
+    expect(progress).toHaveLength(2);
+  }, 60_000);
+
+  it('after a change of the rule packs, --resume runs every document again, once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-packs-resume-'));
+    seed(dir, 'a.txt');
+    const packs = join(dir, '..', `${dir.split('/').pop()}-packs`);
+    cpSync(join(ROOT, 'extractors'), packs, { recursive: true });
+    const out = join(dir, '..', `${dir.split('/').pop()}-out`);
+    expect(run(['corpus', dir, '--out', out, '--quiet', '--packs', packs]).status).toBe(0);
+    const before = JSON.parse(lines(join(out, 'progress.jsonl'))[0]!).packs;
+    // a new slogan: the obligation pack's output may change, so its hash does
+    writeFileSync(join(packs, 'named-numbers', 'slogans.txt'), readFileSync(join(packs, 'named-numbers', 'slogans.txt'), 'utf8') + '\n三个新词\n');
+    expect(run(['corpus', dir, '--out', out, '--quiet', '--packs', packs, '--resume']).status).toBe(0);
+    const progress = lines(join(out, 'progress.jsonl')).map((l) => JSON.parse(l));
+    expect(progress).toHaveLength(1);
+    expect(progress[0].packs).not.toBe(before);
+    expect(lines(join(out, 'documents.jsonl'))).toHaveLength(1);
+    // and a resume with unchanged packs skips it
+    const r = run(['corpus', dir, '--out', out, '--packs', packs, '--resume']);
+    expect(r.stderr).toContain('1 skipped as already done');
+  }, 90_000);
+});
+
+describe('saying when nothing matched', () => {
+  it('a folder of .doc files: each an input/unsupported-format record, exit 1; a glob that matches nothing: exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-doc-'));
+    writeFileSync(join(dir, 'old.doc'), 'not a docx');
+    writeFileSync(join(dir, 'scan.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    writeFileSync(join(dir, '.DS_Store'), 'x');
+    const out = mkdtempSync(join(tmpdir(), 'zhidu-doc-out-'));
+    expect(run(['corpus', dir, '--out', out, '--quiet']).status).toBe(1);
+    expect(lines(join(out, 'errors.jsonl')).map((l) => JSON.parse(l).error.code)).toEqual(['input/unsupported-format', 'input/unsupported-format']);
+    const r = run(['corpus', join(dir, '*.txt'), '--out', mkdtempSync(join(tmpdir(), 'zhidu-none-')), '--quiet']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('matched no file');
   }, 60_000);
 });
