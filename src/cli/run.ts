@@ -73,6 +73,8 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .option('--resume', 'skip inputs already done with the same bytes and tool version; finish the rest')
     .option('--no-bom', 'CSV files without the UTF-8 byte-order mark (it is there by default, for Excel and WPS)')
     .option('--allow-outside', 'read manifest entries that point outside their corpus folder (refused by default)')
+    .option('--meta <csv>', 'document variables from a CSV joined on file name (a column "file"); they join every row')
+    .option('--docvars-from-name <pattern>', "document variables from file names, e.g. '{place}_{family}_{year}'")
     .option('-q, --quiet', 'no progress output')
     .option('--packs <dir>', 'rule-pack directory')
     .action(async (inputs: string[], o: CorpusCliOptions) => {

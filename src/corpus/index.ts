@@ -3,14 +3,15 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IO } from '../cli/io.js';
 import { VERSION } from '../version.js';
 import { corpusInputs } from './inputs.js';
 import { Progress } from './progress.js';
-import { errorResult, keyOf, type DocResult } from './records.js';
+import { csvHeaders, errorResult, keyOf, type DocResult } from './records.js';
+import { manifestVars, readMetaCsv, varsFromName, type DocRef } from './docvars.js';
 import { ZhiduError } from '../core/errors.js';
 import { UsageError } from '../cli/out-format.js';
 import type { Rules } from '../packs/index.js';
@@ -23,6 +24,10 @@ export interface CorpusOptions {
   resume?: boolean;
   quiet?: boolean;
   packs?: string;
+  /** a CSV of document variables joined on file name (a column `file`) */
+  meta?: string;
+  /** variables read from file names: '{place}_{family}_{year}' */
+  docvarsFromName?: string;
   /** read manifest entries that point outside their corpus folder (default: refuse them) */
   allowOutside?: boolean;
   /** CSV files start with a UTF-8 byte-order mark (default true) */
@@ -80,14 +85,23 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
 }
 
 async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: Rules, workers: number, started: Date, t0: number): Promise<CorpusSummary> {
-  const listed = [...corpusInputs(inputs, { allowOutside: opts.allowOutside })];
+  const listed = [...corpusInputs(inputs, { allowOutside: opts.allowOutside, exclude: opts.out })];
   if (!listed.length) throw new UsageError(`no input: ${inputs.join(' ')} matched no file`);
   // one spelling for every input (./a.txt, a.txt, /abs/a.txt): keys and --resume never depend on how it was named
   const paths = listed.map((x) => resolve(x.path));
   // the rule packs, as one hash: a document done with other packs runs again on --resume
   const packsHash = createHash('sha256').update(JSON.stringify(rules.packs)).digest('hex').slice(0, 16);
   const refusedAt = new Map(listed.flatMap((x, i) => (x.refused ? [[i, x.refused] as const] : [])));
-  const writer = new CorpusWriter(opts.out, opts.format === 'csv', opts.bom !== false);
+  // every row of every output carries the document's id and the researcher's variables: from its manifest
+  // entry, a --meta CSV joined on the file name, and the file name itself (--docvars-from-name)
+  const metaRows = opts.meta ? readMetaCsv(opts.meta) : null;
+  const refs: DocRef[] = listed.map((x) => {
+    const vars = { ...manifestVars(x.entry), ...(opts.docvarsFromName ? varsFromName(opts.docvarsFromName, x.path) : {}), ...(metaRows?.get(basename(x.path)) ?? {}) };
+    return { docId: x.entry?.id ?? basename(x.path).replace(/\.[^.]+$/, ''), vars, varNames: [] };
+  });
+  const varNames = [...new Set(refs.flatMap((r) => Object.keys(r.vars)))];
+  for (const r of refs) r.varNames = varNames;
+  const writer = new CorpusWriter(opts.out, opts.format === 'csv', opts.bom !== false, csvHeaders(varNames));
   const done = await writer.open(Boolean(opts.resume), (e) => e.version === VERSION && e.packs === packsHash && isAbsolute(e.path));
   const doneByPath = new Map<string, ProgressEntry>(done.map((d) => [d.path, d]));
   const manifestBase = {
@@ -153,13 +167,13 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
         const refused = refusedAt.get(todo[nextToSend]!.index);
         if (refused) {
           // a refused input (outside its corpus, a broken link) is recorded here, never sent to a worker
-          pending.set(nextToSend, errorResult(todo[nextToSend]!.path, null, refused));
+          pending.set(nextToSend, errorResult(todo[nextToSend]!.path, null, refused, refs[todo[nextToSend]!.index]));
           nextToSend++;
           refusedNow = true;
           continue;
         }
         slot.inflight.push(nextToSend);
-        slot.w.postMessage({ id: nextToSend, path: todo[nextToSend]!.path });
+        slot.w.postMessage({ id: nextToSend, path: todo[nextToSend]!.path, ref: refs[todo[nextToSend]!.index] });
         nextToSend++;
       }
       if (refusedNow) queueMicrotask(flush);
@@ -182,14 +196,14 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
         const [current, ...queued] = slot.inflight;
         if (current !== undefined) {
           const path = todo[current]!.path;
-          pending.set(current, errorResult(path, null, new ZhiduError({ code: 'internal', stage: 'corpus', file: path, message: `worker crashed (${why})` })));
+          pending.set(current, errorResult(path, null, new ZhiduError({ code: 'internal', stage: 'corpus', file: path, message: `worker crashed (${why})` }), refs[todo[current]!.index]));
         }
         if (written < todo.length || pending.size) {
           const n = spawn();
           pool.push(n);
           for (const id of queued) {
             n.inflight.push(id);
-            n.w.postMessage({ id, path: todo[id]!.path });
+            n.w.postMessage({ id, path: todo[id]!.path, ref: refs[todo[id]!.index] });
           }
           flush();
           feedAll();

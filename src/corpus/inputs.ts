@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ZhiduError } from '../core/errors.js';
 
-import { readManifest } from './manifest.js';
+import { readManifest, type ManifestEntry } from './manifest.js';
 
 /** A glob pattern (`*`, `**`, `?`) as a regular expression over /-separated relative paths. */
 function globToRegex(pattern: string): RegExp {
@@ -18,7 +18,7 @@ function globToRegex(pattern: string): RegExp {
 }
 
 /** An input and, when it cannot be processed as such, why: it becomes an error record in its place. */
-export interface CorpusInput { path: string; refused?: ZhiduError }
+export interface CorpusInput { path: string; refused?: ZhiduError; entry?: ManifestEntry }
 
 /**
  * Files below a folder, sorted. A symbolic link that points nowhere or into a loop is yielded with its
@@ -27,6 +27,7 @@ export interface CorpusInput { path: string; refused?: ZhiduError }
 function* walk(dir: string, seen = new Set<string>()): Generator<CorpusInput> {
   let real: string;
   try { real = realpathSync(dir); } catch { return; }
+  // a folder already walked, or the run's own --out folder (seeded into `seen`), is not walked again
   if (seen.has(real)) return;
   seen.add(real);
   for (const name of readdirSync(dir).sort()) {
@@ -61,20 +62,24 @@ export function manifestEntryPath(manifest: string, file: string, allowOutside =
  * supported file below it), a glob (`corpus/**\/*.txt`), a manifest file, or plain files. Missing paths stay
  * in the list so the run reports them as errors instead of dropping them.
  */
-export function* corpusInputs(inputs: string[], opts: { allowOutside?: boolean } = {}): Generator<CorpusInput> {
+export function* corpusInputs(inputs: string[], opts: { allowOutside?: boolean; exclude?: string } = {}): Generator<CorpusInput> {
+  const outDir = (() => { try { return opts.exclude ? realpathSync(opts.exclude) : null; } catch { return null; } })();
+  // the --out folder below an input folder is skipped; --out equal to the input folder is not (its outputs are
+  // never documents, see NOT_DOCUMENTS)
+  const fresh = (root: string) => { let r = ''; try { r = realpathSync(root); } catch { /* missing */ } return new Set(outDir && outDir !== r ? [outDir] : []); };
   for (const inp of inputs) {
     if (/[*?]/.test(inp)) {
       const first = inp.search(/[*?]/);
       const base = inp.slice(0, first).includes('/') ? inp.slice(0, inp.slice(0, first).lastIndexOf('/')) || '/' : '.';
       const re = globToRegex(relative(base, inp).split(sep).join('/'));
       if (!existsSync(base)) continue;
-      for (const f of walk(base)) if (re.test(relative(base, f.path).split(sep).join('/'))) yield f;
+      for (const f of walk(base, fresh(base))) if (re.test(relative(base, f.path).split(sep).join('/'))) yield f;
     } else if (existsSync(inp) && statSync(inp).isDirectory()) {
       const man = join(inp, 'manifest.json');
       if (readManifest(man)) yield* fromManifest(man, opts.allowOutside);
       // every file of the folder is an input: one of an unsupported format becomes its error record, never
       // silently skipped; hidden files, manifests and zhidu's own outputs are not documents
-      else for (const f of walk(inp)) if (f.refused || isDocumentCandidate(f.path)) yield f;
+      else for (const f of walk(inp, fresh(inp))) if (f.refused || isDocumentCandidate(f.path)) yield f;
     } else if (inp.endsWith('.json') && existsSync(inp) && isManifest(inp)) {
       yield* fromManifest(inp, opts.allowOutside);
     } else {
@@ -83,7 +88,7 @@ export function* corpusInputs(inputs: string[], opts: { allowOutside?: boolean }
   }
 }
 
-const NOT_DOCUMENTS = new Set(['manifest.json', 'zhidu-run.json', 'progress.jsonl', 'documents.jsonl', 'documents.json', 'obligations.jsonl', 'statistics.jsonl', 'named-numbers.jsonl', 'errors.jsonl', 'obligations.csv', 'statistics.csv', '.zhidu-run.lock']);
+const NOT_DOCUMENTS = new Set(['manifest.json', 'zhidu-run.json', 'progress.jsonl', 'documents.jsonl', 'documents.json', 'documents.csv', 'obligations.jsonl', 'statistics.jsonl', 'named-numbers.jsonl', 'errors.jsonl', 'obligations.csv', 'statistics.csv', '.zhidu-run.lock']);
 
 function isDocumentCandidate(p: string): boolean {
   const name = p.split(/[\\/]/).pop() ?? '';
@@ -100,5 +105,5 @@ function isManifest(p: string): boolean {
 }
 
 function* fromManifest(p: string, allowOutside = false): Generator<CorpusInput> {
-  for (const d of readManifest(p) ?? []) yield manifestEntryPath(p, d.file, allowOutside);
+  for (const d of readManifest(p) ?? []) yield { ...manifestEntryPath(p, d.file, allowOutside), entry: d };
 }

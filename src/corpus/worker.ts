@@ -1,13 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCheckedRules } from '../pipeline.js';
 import { processInput } from './records.js';
+import type { DocRef } from './docvars.js';
 
 // One worker: rule packs and jieba are loaded once, then inputs are processed one message at a time.
 const packs = (workerData as { packs?: string } | null)?.packs;
 loadCheckedRules(packs);
 // fault injection for the tests of crash handling: a worker exits when it meets this file name
 const crashOn = process.env.ZHIDU_FAULT_CRASH_ON;
-parentPort!.on('message', (m: { id: number; path: string }) => {
+parentPort!.on('message', (m: { id: number; path: string; ref: DocRef }) => {
   if (crashOn && m.path.endsWith(crashOn)) process.exit(3);
-  void processInput(m.path, packs).then((result) => parentPort!.postMessage({ id: m.id, result }));
+  void processInput(m.path, packs, m.ref).then((result) => parentPort!.postMessage({ id: m.id, result }));
 });

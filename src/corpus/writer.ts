@@ -2,12 +2,12 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSyn
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BOM } from '../render/csv.js';
-import { CSV_HEADERS, type DocResult, type OutputName } from './records.js';
+import { csvHeaders, type DocResult, type OutputName } from './records.js';
 
 export interface ProgressEntry { key: string; path: string; sha256: string | null; version: string; packs?: string; ok: boolean; code?: string }
 
 const JSONL: OutputName[] = ['documents', 'obligations', 'statistics', 'named-numbers', 'errors'];
-const CSV: OutputName[] = ['obligations.csv', 'statistics.csv'];
+const CSV: OutputName[] = ['documents.csv', 'obligations.csv', 'statistics.csv'];
 const fileOf = (n: OutputName) => (n.endsWith('.csv') ? n : `${n}.jsonl`);
 
 /**
@@ -20,7 +20,7 @@ export class CorpusWriter {
   private fds = new Map<OutputName | 'progress', number>();
   readonly outputs: OutputName[];
 
-  constructor(readonly dir: string, readonly csv: boolean, readonly bom = true) {
+  constructor(readonly dir: string, readonly csv: boolean, readonly bom = true, readonly headers: Partial<Record<OutputName, string>> = csvHeaders([])) {
     this.outputs = csv ? [...JSONL, ...CSV] : JSONL;
   }
 
@@ -43,7 +43,7 @@ export class CorpusWriter {
       const fresh = !resume || !existsSync(p);
       this.fds.set(n, openSync(p, fresh ? 'w' : 'a'));
       // a spreadsheet on Chinese Windows reads UTF-8 only after a byte-order mark
-      if (fresh && CSV_HEADERS[n]) writeSync(this.fds.get(n)!, (this.bom ? BOM : '') + CSV_HEADERS[n]!);
+      if (fresh && this.headers[n]) writeSync(this.fds.get(n)!, (this.bom ? BOM : '') + this.headers[n]!);
     }
     this.fds.set('progress', openSync(progressPath, resume ? 'a' : 'w'));
     return done;

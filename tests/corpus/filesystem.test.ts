@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, ROOT, SEEDS } from '../helpers.js';
 
@@ -140,5 +141,37 @@ describe('saying when nothing matched', () => {
     const r = run(['corpus', join(dir, '*.txt'), '--out', mkdtempSync(join(tmpdir(), 'zhidu-none-')), '--quiet']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('matched no file');
+  }, 60_000);
+});
+
+describe('document variables in every row', () => {
+  it('manifest fields, a --meta CSV and --docvars-from-name reach documents.csv and every obligation row; documents with nothing found are counted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-vars-'));
+    seed(dir, 'changchun_opinion_2022.txt');
+    writeFileSync(join(dir, 'empty_note_2020.txt'), '这是一份没有任何规则的说明。\n');
+    const varsCsv = join(dir, '..', `${dir.split('/').pop()}-vars.csv`);
+    writeFileSync(varsCsv, 'file,coder,wave\nchangchun_opinion_2022.txt,A,1\nempty_note_2020.txt,B,2\n');
+    const out = join(dir, 'out');
+    expect(run(['corpus', dir, '--out', out, '--quiet', '--format', 'csv', '--meta', varsCsv, '--docvars-from-name', '{place}_{family}_{year}']).status).toBe(0);
+    const docs = parse(readFileSync(join(out, 'documents.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(docs.map((d) => [d.doc_id, d.doc_place, d.doc_family, d.doc_year, d.doc_coder, d.doc_wave, d.ok, d.rules_with_numbers])).toEqual([
+      ['changchun_opinion_2022', 'changchun', 'opinion', '2022', 'A', '1', 'true', '3'],
+      ['empty_note_2020', 'empty', 'note', '2020', 'B', '2', 'true', '0'],
+    ]);
+    const obligations = parse(readFileSync(join(out, 'obligations.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(obligations.every((o) => o.doc_id === 'changchun_opinion_2022' && o.doc_coder === 'A' && o.doc_year === '2022')).toBe(true);
+    const first = JSON.parse(lines(join(out, 'obligations.jsonl'))[0]!);
+    expect([first.doc_id, first.vars]).toEqual(['changchun_opinion_2022', { place: 'changchun', family: 'opinion', year: 2022, coder: 'A', wave: 1 }]);
+  }, 60_000);
+});
+
+describe('--out inside or equal to the input folder', () => {
+  it('a folder without a manifest, --out the same folder: its outputs are never read back as documents', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-self-'));
+    seed(dir, 'a.txt');
+    expect(run(['corpus', dir, '--out', dir, '--quiet', '--format', 'csv']).status).toBe(0);
+    expect(run(['corpus', dir, '--out', dir, '--quiet', '--format', 'csv', '--resume']).status).toBe(0);
+    expect(lines(join(dir, 'documents.jsonl'))).toHaveLength(1);
+    expect(lines(join(dir, 'errors.jsonl'))).toHaveLength(0);
   }, 60_000);
 });
