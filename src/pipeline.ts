@@ -90,7 +90,7 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
     ctx.diagnostics.push({ severity: 'info', code: 'structure/no-sections', stage: 'structure', message: 'no numbered sections (一、) found' });
   }
   const doc: ZhiduDocument = {
-    zhidu: { version: VERSION, schema: 1, packs: rules.packs },
+    zhidu: { version: VERSION, schema: 1, packs: rules.packs, offsets: 'utf16' },
     source: ing.source,
     text: ing.text,
     meta,

@@ -4,9 +4,10 @@ import { documentToMarkdown } from '../render/markdown.js';
 import type { ErrorRecord, ZhiduDocument } from '../schema/document.js';
 import { emit, type IO } from './io.js';
 import { outputFormat } from './out-format.js';
+import { withCodePointOffsets } from '../render/offsets.js';
 import { exitCodeFor, type Failure } from './exit.js';
 
-export interface ExtractOptions { format?: 'json' | 'jsonl' | 'md'; out?: string; packs?: string; withSentences?: boolean }
+export interface ExtractOptions { format?: 'json' | 'jsonl' | 'md'; out?: string; packs?: string; withSentences?: boolean; offsets?: 'utf16' | 'codepoint' }
 
 /** `zhidu extract`: each input becomes a document or an error record; stderr gets one line per failure. */
 export async function extractCommand(files: string[], opts: ExtractOptions, io: IO): Promise<number> {
@@ -15,7 +16,8 @@ export async function extractCommand(files: string[], opts: ExtractOptions, io: 
   const failures: Failure[] = [];
   for (const file of files) {
     try {
-      results.push((await analyseFile(file, { packs: opts.packs, withSentences: opts.withSentences })).doc);
+      const doc = (await analyseFile(file, { packs: opts.packs, withSentences: opts.withSentences })).doc;
+      results.push(opts.offsets === 'codepoint' ? withCodePointOffsets(doc) : doc);
     } catch (e) {
       const f = formatError(e, file);
       io.stderr(f.line + '\n');

@@ -5,6 +5,7 @@ import { UsageError } from './out-format.js';
 import { documentJsonSchema } from '../schema/json-schema.js';
 import { VERSION } from '../version.js';
 import { compareCommand, type CompareCliOptions } from './compare-command.js';
+import { kwicCommand, type KwicCliOptions } from './kwic-command.js';
 import { corpusCommand, type CorpusCliOptions } from './corpus-command.js';
 import { evaluateCommand, type EvaluateOptions } from './evaluate-command.js';
 import { extractCommand, type ExtractOptions } from './extract-command.js';
@@ -40,6 +41,7 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format (default: from the --out extension, else json)').choices(['json', 'jsonl', 'md']))
     .option('-o, --out <path>', 'write to a file instead of stdout; the format follows its extension')
     .option('--with-sentences', 'keep every sentence and clause span in the output (each item has its own sentence span anyway)')
+    .addOption(new Option('--offsets <unit>', 'span offsets in UTF-16 code units (JavaScript) or code points (Python, R)').choices(['utf16', 'codepoint']).default('utf16'))
     .option('--packs <dir>', 'rule-pack directory (default: the bundled extractors/)')
     .action(async (files: string[], o: ExtractOptions) => {
       code = await extractCommand(files, o, io);
@@ -81,6 +83,22 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
       code = await corpusCommand(inputs, o, io);
     })
     .addHelpText('after', '\nExamples:\n  zhidu corpus corpora/regulations --out runs/regulations --format csv\n  zhidu corpus "scraped/**/*.html" --out runs/scraped --workers 2 --resume');
+
+  program.command('kwic')
+    .description('keyword in context across documents (quanteda\'s kwic), optionally only inside rules of a measure or topic')
+    .argument('<inputs...>', 'files, or corpus folders (manifest.json honoured)')
+    .requiredOption('-p, --pattern <text>', 'a keyword, or /a regular expression/ (matched in the normalised view: 會議 finds 会议)')
+    .option('-w, --window <n>', 'characters of context on each side', '20')
+    .option('--measure <measure>', 'only hits inside a rule or statistic of this measure (deadline, count, share …)')
+    .option('--topic <topic>', 'only hits inside a rule or statistic of this topic')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the --out extension, else md)').choices(['csv', 'md', 'json']))
+    .option('-o, --out <path>', 'write to a file instead of stdout; the format follows its extension')
+    .option('--no-bom', 'CSV without the UTF-8 byte-order mark')
+    .option('--packs <dir>', 'rule-pack directory')
+    .action(async (inputs: string[], o: KwicCliOptions) => {
+      code = await kwicCommand(inputs, o, io);
+    })
+    .addHelpText('after', '\nExamples:\n  zhidu kwic corpora/regulations --pattern 答复 --measure deadline --format csv --out answer.csv\n  zhidu kwic corpora/renda --pattern "/联系\\d+名/"');
 
   program.command('evaluate')
     .description('score extraction against gold files (shared/gold format): P/R/F1 over quantity mentions, attributes, slogans, metadata')

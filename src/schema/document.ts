@@ -160,7 +160,10 @@ export const NamedNumberSchema = z.object({
 export const PackRefSchema = z.object({ id: z.string(), version: z.string(), sha256: z.string() });
 
 export const DocumentSchema = z.object({
-  zhidu: z.object({ version: z.string(), schema: z.literal(1), packs: z.array(PackRefSchema) }),
+  zhidu: z.object({
+    version: z.string(), schema: z.literal(1), packs: z.array(PackRefSchema),
+    offsets: z.enum(['utf16', 'codepoint']).describe('the unit of every span: UTF-16 code units (JavaScript, Java) or code points (Python, R; --offsets codepoint)'),
+  }),
   source: SourceSchema,
   text: z.string(),
   meta: MetaSchema,
