@@ -14,5 +14,8 @@ export { compare, describe as describeForCompare, expandInputs, ruleNormal } fro
 export type { CompareInput, CompareOptions } from './compare/index.js';
 export * from './schema/compare.js';
 export { comparisonToMarkdown, comparisonToCsv, comparisonToHtml } from './render/compare.js';
+export { withCodePointOffsets } from './render/offsets.js';
+export { kwic } from './kwic/index.js';
+export type { KwicRow, KwicOptions } from './kwic/index.js';
 export { run } from './cli/run.js';
 export { VERSION } from './version.js';

@@ -72,7 +72,8 @@ describe('schema', () => {
     expect(Object.keys(api).filter((k) => !/^[A-Z]\w*Schema$/.test(k)).sort()).toEqual([
       'DEFAULT_PACK_DIR', 'EXIT_CODES', 'OffsetMap', 'PackError', 'VERSION', 'ZhiduError', 'analyseBytes', 'analyseFile',
       'analyseIngested', 'compare', 'comparisonToCsv', 'comparisonToHtml', 'comparisonToMarkdown', 'describeForCompare', 'documentJsonSchema',
-      'documentToMarkdown', 'expandInputs', 'extractFile', 'ingestBytes', 'ingestFile', 'loadRules', 'parseCnNumber', 'quantityText', 'ruleNormal', 'run',
+      'documentToMarkdown', 'expandInputs', 'extractFile', 'ingestBytes', 'ingestFile', 'kwic', 'loadRules', 'parseCnNumber', 'quantityText', 'ruleNormal', 'run',
+      'withCodePointOffsets',
     ]);
   });
 });
