@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +45,31 @@ describe('kwic', () => {
     expect(await run(['kwic', join(ROOT, 'corpora', 'renda', '000_d228cdf30e402d53.txt'), '--pattern', '/联系\\d+名/', '--format', 'json'], t.io)).toBe(0);
     expect(JSON.parse(t.out.join('')).map((r: { match: string }) => r.match)).toEqual(['联系3名']);
     expect(await run(['kwic', ROOT, '--pattern', 'x', '--measure', 'speed'], io().io)).toBe(2);
+  });
+});
+
+describe('CLI manners', () => {
+  it('--out takes its format from the extension: report.html is HTML, x.md is Markdown', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-out-'));
+    const seed = join(ROOT, 'corpora', 'renda', '000_d228cdf30e402d53.txt');
+    expect(await run(['compare', seed, join(ROOT, 'corpora', 'renda', '002_8764026f8cb2a5b0.txt'), '--out', join(dir, 'report.html')], io().io)).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(await run(['extract', seed, '--out', join(dir, 'x.md')], io().io)).toBe(0);
+    expect(readFileSync(join(dir, 'x.md'), 'utf8').startsWith('# 长春市人民代表大会常务委员会')).toBe(true);
+    const t = io();
+    expect(await run(['extract', seed, '--format', 'json', '--out', join(dir, 'x.md')], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('--format json does not match the extension of --out');
+  });
+
+  it('an unknown topic is a usage error, not an empty table', async () => {
+    const t = io();
+    expect(await run(['compare', join(ROOT, 'corpora', 'renda'), '--topics', 'no-such-topic'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('unknown topic: no-such-topic');
+  });
+
+  it('a closed pipe ends quietly with status 0 (zhidu extract … | head)', () => {
+    const r = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin', 'zhidu.js')} extract ${join(ROOT, 'corpora', 'regulations')}/*.txt | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('0');
+    expect(r.stderr).not.toContain('Error');
   });
 });
