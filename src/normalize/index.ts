@@ -53,6 +53,19 @@ function joinableBreaks(text: string, marker: RegExp): Set<number> {
   return drop;
 }
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** Whether the run of spaces at `i` stands between an ASCII digit and a CJK ideograph, in either order. */
+function spaceBetweenDigitAndHan(text: string, i: number): boolean {
+  let a = i;
+  while (a > 0 && (text.charCodeAt(a - 1) === 32 || text.charCodeAt(a - 1) === 0x3000 || text.charCodeAt(a - 1) === 0xa0)) a--;
+  let b = i;
+  while (b < text.length && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 0x3000 || text.charCodeAt(b) === 0xa0)) b++;
+  if (a === 0 || b >= text.length || b - a > 2) return false;
+  const l = text.charCodeAt(a - 1);
+  const r = text.charCodeAt(b);
+  return (isDigit(l) && isCjk(r)) || (isCjk(l) && isDigit(r));
+}
+
 /** The normalised view of `text` and its map back: width, spaces, dashes, traditional forms, broken lines. */
 export function normalizeText(text: string, rules: Rules): OffsetMap {
   let t2s = t2sCodes.get(rules.t2s);
@@ -70,6 +83,8 @@ export function normalizeText(text: string, rules: Rules): OffsetMap {
     let m: number;
     if (c === 13) m = text.charCodeAt(i + 1) === 10 ? -1 : 10;
     else if (drop.size && (c === 32 || c === 9) && (drop.has(i - 1) || drop.has(i + 1))) m = -1;
+    // a PDF producer (LibreOffice) sets a space between digits and Chinese (2022 年 5 月): the view reads none
+    else if ((c === 32 || c === 0x3000 || c === 0xa0) && spaceBetweenDigitAndHan(text, i)) m = -1;
     else m = mapCode(c, t2s);
     if (m < 0) continue;
     out[n] = m;

@@ -54,3 +54,18 @@ describe('PDFs set in a standard, non-embedded Chinese font', () => {
     expect(view((await analyseFile(file)).doc)).toEqual(view((await analyseFile(txt)).doc));
   });
 });
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+
+describe.skipIf(!SOFFICE && !process.env.CI)('PDFs made by LibreOffice', () => {
+  it.each([SEEDS[0], SEEDS[1]])('%s: LibreOffice headless sets a space between digits and Chinese (2022 年); it still reads as the .txt', async (id) => {
+    if (!SOFFICE) throw new Error('CI needs LibreOffice (apt-get install libreoffice-writer-nogui): .ci/run installs it');
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-lo-'));
+    const txt = join(CORPUS, `${id}.txt`);
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, txt], { stdio: 'ignore', timeout: 120_000 });
+    const fromPdf = (await analyseFile(join(dir, `${id}.pdf`))).doc;
+    const fromTxt = (await analyseFile(txt)).doc;
+    expect(view(fromPdf)).toEqual(view(fromTxt));
+  }, 150_000);
+});
