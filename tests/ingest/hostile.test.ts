@@ -97,3 +97,19 @@ describe('repeats and manifests', () => {
     expect(t.out.join('')).not.toContain('不应读取');
   });
 });
+
+describe('long runs', () => {
+  it('a run of Chinese numerals is no quantity and no sentence longer than the bound', async () => {
+    const { doc } = await analyseBytes(Buffer.from('一二三四五六七八九十百千万亿两零'.repeat(3000), 'utf8'), 'numerals.txt');
+    expect([...doc.obligations, ...doc.statistics].filter((x) => x.quantity)).toEqual([]);
+  });
+
+  it('one unpunctuated paragraph of real sentences: its rules are still found, in bounded clauses', async () => {
+    const { seedText } = await import('../helpers.js');
+    const text = seedText('000_d228cdf30e402d53').replace(/[，。；：、,.;:\s]/gu, '');
+    const { doc } = await analyseBytes(Buffer.from(text.repeat(5), 'utf8'), 'paragraph.txt');
+    const raws = doc.obligations.filter((o) => o.quantity).map((o) => o.quantity!.raw);
+    expect(raws.filter((r) => r === '3名以上')).toHaveLength(5);
+    expect(Math.max(...doc.obligations.map((o) => o.text.length))).toBeLessThanOrEqual(loadRules().structure['max-clause']);
+  });
+});
