@@ -142,7 +142,9 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
 
   // each worker holds up to DEPTH documents, so it never waits for the main thread between two
   const DEPTH = 2;
-  type Slot = { w: Worker; inflight: number[] };
+  // `ready`: the worker has loaded jieba and the packs; a worker is never terminated mid-load (a native addon
+  // torn down while it loads can take the process with it), it is told to stop once it is ready
+  type Slot = { w: Worker; inflight: number[]; ready: boolean; stopWhenReady: boolean };
   await new Promise<void>((resolveAll) => {
     const pool: Slot[] = [];
     const flush = () => {
@@ -157,8 +159,8 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
       }
       progress.update(written, errors);
       if (written === todo.length) {
-        for (const p of pool) void p.w.terminate();
-        resolveAll();
+        const stops = pool.map((p) => (p.ready ? p.w.terminate() : new Promise<number>((res) => { p.stopWhenReady = true; p.w.once('exit', res); })));
+        void Promise.all(stops).then(() => resolveAll());
       }
     };
     const feed = (slot: Slot) => {
@@ -181,8 +183,13 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
     const feedAll = () => { for (const s of pool) feed(s); };
     const spawn = (): Slot => {
       // a worker that runs out of its heap dies alone (recorded as an error for its document), never the run
-      const slot: Slot = { w: new Worker(WORKER, { workerData: { packs: opts.packs }, resourceLimits: { maxOldGenerationSizeMb: 4096 } }), inflight: [] };
-      slot.w.on('message', (m: { id: number; result: DocResult }) => {
+      const slot: Slot = { w: new Worker(WORKER, { workerData: { packs: opts.packs }, resourceLimits: { maxOldGenerationSizeMb: 4096 } }), inflight: [], ready: false, stopWhenReady: false };
+      slot.w.on('message', (m: { id: number; result: DocResult } | { ready: true }) => {
+        if ('ready' in m) {
+          slot.ready = true;
+          if (slot.stopWhenReady) void slot.w.terminate();
+          return;
+        }
         pending.set(m.id, m.result);
         slot.inflight = slot.inflight.filter((x) => x !== m.id);
         flush();

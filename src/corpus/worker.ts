@@ -6,6 +6,8 @@ import type { DocRef } from './docvars.js';
 // One worker: rule packs and jieba are loaded once, then inputs are processed one message at a time.
 const packs = (workerData as { packs?: string } | null)?.packs;
 loadCheckedRules(packs);
+// the main thread terminates a worker only once it has loaded (see runCorpus)
+parentPort!.postMessage({ ready: true });
 // fault injection for the tests of crash handling: a worker exits when it meets this file name
 const crashOn = process.env.ZHIDU_FAULT_CRASH_ON;
 parentPort!.on('message', (m: { id: number; path: string; ref: DocRef }) => {

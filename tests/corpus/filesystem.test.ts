@@ -136,7 +136,8 @@ describe('saying when nothing matched', () => {
     writeFileSync(join(dir, 'scan.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
     writeFileSync(join(dir, '.DS_Store'), 'x');
     const out = mkdtempSync(join(tmpdir(), 'zhidu-doc-out-'));
-    expect(run(['corpus', dir, '--out', out, '--quiet']).status).toBe(1);
+    const first = run(['corpus', dir, '--out', out, '--quiet']);
+    expect([first.status, first.signal, first.error?.message, first.stderr]).toEqual([1, null, undefined, '']);
     expect(lines(join(out, 'errors.jsonl')).map((l) => JSON.parse(l).error.code)).toEqual(['input/unsupported-format', 'input/unsupported-format']);
     const r = run(['corpus', join(dir, '*.txt'), '--out', mkdtempSync(join(tmpdir(), 'zhidu-none-')), '--quiet']);
     expect(r.status).toBe(2);
