@@ -154,25 +154,22 @@ export function cellOf(o: Obligation, d: CompareInput): MatterCell {
 const scaleOf = (c: MatterCell): number | null => c.days ?? c.canonical?.value ?? c.canonical?.min ?? null;
 
 function spreadOf(cells: MatterCell[], docs: CompareInput[], measure: string | null, direction: 'more' | 'less' | 'neutral'): MatterRow['spread'] {
-  const byDoc = new Map<string, number[]>();
-  const units = new Set<string>();
-  for (const c of cells) {
-    const v = scaleOf(c);
-    if (v === null) continue;
-    units.add(c.days !== null ? 'day' : c.canonical?.unit ?? '');
-    byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), v]);
-  }
+  const collect = (valueOf: (c: MatterCell) => number | null, unitOf: (c: MatterCell) => string) => {
+    const byDoc = new Map<string, number[]>();
+    const units = new Set<string>();
+    for (const c of cells) {
+      const v = valueOf(c);
+      if (v === null) continue;
+      units.add(unitOf(c));
+      byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), v]);
+    }
+    return { byDoc, units };
+  };
+  let { byDoc, units } = collect(scaleOf, (c) => (c.days !== null ? 'day' : c.canonical?.unit ?? ''));
   // time limits all in one unit (分钟, 个工作日) are ordered in that unit; mixed ones in days
   const canon = new Set(cells.filter((c) => scaleOf(c) !== null).map((c) => c.canonical?.unit));
   if (units.size === 1 && units.has('day') && canon.size === 1 && [...canon][0] !== 'day') {
-    byDoc.clear();
-    units.clear();
-    for (const c of cells) {
-      const v = c.canonical?.value ?? c.canonical?.min ?? null;
-      if (v === null) continue;
-      units.add(c.canonical!.unit);
-      byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), v]);
-    }
+    ({ byDoc, units } = collect((c) => c.canonical?.value ?? c.canonical?.min ?? null, (c) => c.canonical!.unit));
   }
   // a matter whose cells disagree in unit dimension has no spread
   if (byDoc.size < 2 || units.size !== 1) return null;

@@ -1,6 +1,7 @@
 import { overlaps } from '../core/span.js';
 import type { Reuse } from '../schema/compare.js';
 import type { CompareInput } from './types.js';
+import { memo } from '../core/memo.js';
 
 const K = 3;
 const MAX_GAP = 4;
@@ -59,24 +60,10 @@ export function findReuse(docs: CompareInput[], formulae: string[], pairs: [numb
   const out: Reuse[] = [];
   // the same passage text recurs across pairs: its corpus count and formula are looked up once
   const countCache = new Map<string, number>();
-  const documentsWithText = (t: string) => {
-    let n = countCache.get(t);
-    if (n === undefined) {
-      n = 0;
-      for (const c of cs) if (c.s.includes(t)) n++;
-      countCache.set(t, n);
-    }
-    return n;
-  };
+  const documentsWithText = (t: string) => memo(countCache, t, () => cs.filter((c) => c.s.includes(t)).length);
   const formulaCache = new Map<string, (typeof formulaCompact)[number] | null>();
-  const formulaOf = (t: string) => {
-    let f = formulaCache.get(t);
-    if (f === undefined) {
-      f = formulaCompact.find((x) => x.c.includes(t) || t.includes(x.c) || (x.c.length >= MIN_LEN && shareGram(x.c, t) && longestCommon(x.c, t) >= Math.min(12, x.c.length))) ?? null;
-      formulaCache.set(t, f);
-    }
-    return f;
-  };
+  const formulaOf = (t: string) => memo(formulaCache, t, () =>
+    formulaCompact.find((x) => x.c.includes(t) || t.includes(x.c) || (x.c.length >= MIN_LEN && shareGram(x.c, t) && longestCommon(x.c, t) >= Math.min(12, x.c.length))) ?? null);
   for (const [a, b] of pairs) {
     {
       const A = cs[a]!;

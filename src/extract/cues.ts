@@ -2,15 +2,12 @@ import type { Context } from '../core/context.js';
 import { parseAnyNumber } from '../core/cn-number.js';
 import { literalRe } from '../packs/index.js';
 import type { Obligation } from '../schema/document.js';
+import { memo } from '../core/memo.js';
 
 // Cue words of the obligation pack found in a piece of text: each word list is compiled to one regex, once.
 
 const listRe = new WeakMap<readonly string[], RegExp>();
-const reFor = (words: readonly string[]): RegExp => {
-  let re = listRe.get(words);
-  if (!re) { re = literalRe(words); listRe.set(words, re); }
-  return re;
-};
+const reFor = (words: readonly string[]): RegExp => memo(listRe, words, () => literalRe(words));
 
 /**
  * The occurrence of any of the words that starts last (at one position the longest word wins); the scan
@@ -44,11 +41,9 @@ type ModalHit = { word: string; modality: Obligation['modality']; at: number };
 /** Modal cues of a text that are not part of a false friend (重要, 需要 …), in order. */
 function modalsIn(ctx: Context, text: string): ModalHit[] {
   const o = ctx.rules.obligation;
-  let c = modalCache.get(o);
-  if (!c) {
-    c = { modal: literalRe(o.modals.map((m) => m.word)), friends: literalRe(o['modal-false-friends']), byWord: new Map(o.modals.map((m) => [m.word, m.modality])) };
-    modalCache.set(o, c);
-  }
+  const c = memo(modalCache, o, () => ({
+    modal: literalRe(o.modals.map((m) => m.word)), friends: literalRe(o['modal-false-friends']), byWord: new Map(o.modals.map((m) => [m.word, m.modality])),
+  }));
   const blocked: [number, number][] = [];
   for (const m of text.matchAll(c.friends)) blocked.push([m.index!, m.index! + m[0].length]);
   const out: ModalHit[] = [];
@@ -76,8 +71,7 @@ const everyCache = new WeakMap<object, RegExp>();
 const wordLists = new WeakMap<object, Map<string, string[]>>();
 /** The words of a pack list, computed once per list so their regex is compiled once. */
 export function wordsOf<T extends { word: string }>(list: readonly T[], keep?: (x: T) => boolean): string[] {
-  let m = wordLists.get(list);
-  if (!m) { m = new Map(); wordLists.set(list, m); }
+  const m = memo(wordLists, list, () => new Map<string, string[]>());
   const key = keep ? 'filtered' : 'all';
   let w = m.get(key);
   if (!w) { w = (keep ? list.filter(keep) : list).map((x) => x.word); m.set(key, w); }
@@ -88,8 +82,7 @@ export function wordsOf<T extends { word: string }>(list: readonly T[], keep?: (
 export function frequencyBefore(ctx: Context, text: string, words: string[]): { word: string; at: number; period: string } | null {
   const o = ctx.rules.obligation;
   const plain = lastOf(text, words);
-  let re = everyCache.get(o);
-  if (!re) { re = new RegExp(o['frequency-every'], 'gu'); everyCache.set(o, re); }
+  const re = memo(everyCache, o, () => new RegExp(o['frequency-every'], 'gu'));
   let every: { word: string; at: number; period: string } | null = null;
   for (const m of text.matchAll(re)) {
     const n = parseAnyNumber(m.groups!.n!);

@@ -1,5 +1,6 @@
 import type { Context } from '../core/context.js';
 import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
+import { memo } from '../core/memo.js';
 import type { Span } from '../core/span.js';
 import { literalRe, pattern } from '../packs/index.js';
 import type { Slice } from '../schema/document.js';
@@ -23,20 +24,15 @@ const DIGIT = new RegExp(`[\\d${CN_NUMERAL_CHARS.slice(0, 16)}]`, 'u');
 
 function patterns(ctx: Context): PartPatterns {
   const o = ctx.rules.obligation;
-  let p = cache.get(o);
-  if (!p) {
-    p = {
-      // a time phrase (年度内, 定期) ends a subject as a stop word does
-      stops: literalRe([...o['subject-stops'], ...o.frequency.map((f) => f.word)]),
-      heads: literalRe(o['actor-heads']),
-      openers: [...o['adverbial-openers']].sort((a, b) => b.length - a.length),
-      conditions: literalRe(o.conditions),
-      sanctions: literalRe(o.sanctions),
-      hedges: literalRe(o.hedges),
-    };
-    cache.set(o, p);
-  }
-  return p;
+  return memo(cache, o, () => ({
+    // a time phrase (年度内, 定期) ends a subject as a stop word does
+    stops: literalRe([...o['subject-stops'], ...o.frequency.map((f) => f.word)]),
+    heads: literalRe(o['actor-heads']),
+    openers: [...o['adverbial-openers']].sort((a, b) => b.length - a.length),
+    conditions: literalRe(o.conditions),
+    sanctions: literalRe(o.sanctions),
+    hedges: literalRe(o.hedges),
+  }));
 }
 
 /** Where the text of a sentence starts after its article or item label (第十条 , （一）, 1.). */

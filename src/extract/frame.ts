@@ -10,7 +10,8 @@ import { firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, wordsOf } fr
 import { statisticParts } from './statistic-parts.js';
 import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
-import { literalRe, pattern } from '../packs/index.js';
+import { alternation, literalRe, pattern } from '../packs/index.js';
+import { memo } from '../core/memo.js';
 
 export interface SentenceNorm { span: Span; clauses: Span[] }
 
@@ -19,19 +20,13 @@ const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; statC
 /** The pack's sentence-level patterns, compiled once per pack. */
 function patterns(ctx: Context) {
   const o = ctx.rules.obligation;
-  let p = patternCache.get(o);
-  if (!p) {
-    const alt = (ws: string[]) => ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    p = {
-      report: new RegExp(o['report-markers'], 'u'), period: new RegExp(o['statistic-period'], 'u'),
-      // 了 marks a report except in 了解
-      statCue: new RegExp(o['statistic-cues'].map((w) => (w === '了' ? '了(?!解)' : w)).join('|'), 'u'),
-      target: new RegExp(alt(o.targets), 'u'),
-      leadIn: new RegExp(`(?:${alt(o['lead-in-ends'])})\\s*$`, 'u'),
-    };
-    patternCache.set(o, p);
-  }
-  return p;
+  return memo(patternCache, o, () => ({
+    report: new RegExp(o['report-markers'], 'u'), period: new RegExp(o['statistic-period'], 'u'),
+    // 了 marks a report except in 了解
+    statCue: new RegExp(o['statistic-cues'].map((w) => (w === '了' ? '了(?!解)' : w)).join('|'), 'u'),
+    target: literalRe(o.targets, 'u'),
+    leadIn: new RegExp(`(?:${alternation(o['lead-in-ends'])})\\s*$`, 'u'),
+  }));
 }
 
 export interface FrameInput {
@@ -87,6 +82,14 @@ function lastConditionEnd(ctx: Context, sent: SentenceNorm, at: number): number 
   return end;
 }
 
+/** The modal word nearest before a stretch's end, else the first in the stretch after; `at` in the normalised text. */
+function nearestModal(ctx: Context, before: Span, after: Span): Cues['modal'] {
+  const mb = modalBefore(ctx, ctx.norm.slice(before[0], before[1]));
+  if (mb) return { ...mb, at: before[0] + mb.at };
+  const ma = modalAfter(ctx, ctx.norm.slice(after[0], after[1]));
+  return ma ? { ...ma, at: after[0] + ma.at } : null;
+}
+
 function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[]): Cues {
   const o = ctx.rules.obligation;
   const p = patterns(ctx);
@@ -118,9 +121,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   const targetSection = section !== undefined && o['target-headings'].some((w) => section.heading.includes(w));
   // a modal before a condition (…应当及时研究，认为不属于的，在…内提出) governs only what precedes the condition
   const condEnd = lastConditionEnd(ctx, sent, q.norm[0]);
-  const mb = modalBefore(ctx, norm.slice(condEnd, q.numberAt));
-  const ma = mb ? null : modalAfter(ctx, norm.slice(q.norm[1], sent.span[1]));
-  const modal = mb ? { ...mb, at: condEnd + mb.at } : ma ? { ...ma, at: q.norm[1] + ma.at } : null;
+  const modal = nearestModal(ctx, [condEnd, q.numberAt], [q.norm[1], sent.span[1]]);
   return {
     si, sent, clause, sentBefore, clauseBefore, clauseText, sentText, afterQ, per, freq,
     freqInClause: freq !== null && freq.at >= clause[0] - sent.span[0],
@@ -200,9 +201,7 @@ function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): 
 const verbCache = new WeakMap<Token[], number[]>();
 /** Where jieba's verbs start (v, vd; not the verbal nouns vn), sorted: they end a subject. */
 function verbStarts(tokens: Token[]): number[] {
-  let v = verbCache.get(tokens);
-  if (!v) { v = tokens.filter((t) => t.tag === 'v' || t.tag === 'vd').map((t) => t.span[0]); verbCache.set(tokens, v); }
-  return v;
+  return memo(verbCache, tokens, () => tokens.filter((t) => t.tag === 'v' || t.tag === 'vd').map((t) => t.span[0]));
 }
 
 function toQuantity(ctx: Context, q: QuantityNorm, measure: Quantity['measure']): Quantity {
@@ -258,8 +257,9 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       quantity,
     };
     if (kind === 'obligation') {
-      const floor = q.cmpWord !== null && q.comparator === 'eq' && ctx.rules.quantity.comparators.prefix.find((p) => p.word === q.cmpWord)?.['rules-only'];
-      if (floor) quantity.comparator = ctx.rules.quantity.comparators.prefix.find((p) => p.word === q.cmpWord)!.cmp as Quantity['comparator'];
+      // a floor word (达到) read as eq in reports is a comparator in a rule
+      const floor = q.comparator === 'eq' && q.cmpWord !== null ? ctx.rules.quantity.comparators.prefix.find((p) => p.word === q.cmpWord) : undefined;
+      if (floor?.['rules-only']) quantity.comparator = floor.cmp;
       if (c.violation && quantity.comparator === 'eq') {
         // "两次不参加…者，劝其辞去": the count that triggers a sanction is a threshold
         quantity.comparator = 'gte';
@@ -347,10 +347,7 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       const text = norm.slice(clause[0], clause[1]);
       const freq = frequencyBefore(ctx, text, periodWords);
       if (!freq) continue;
-      const sentBefore = norm.slice(sent.span[0], clause[1]);
-      const mb = modalBefore(ctx, sentBefore);
-      const ma = mb ? null : modalAfter(ctx, norm.slice(clause[1], sent.span[1]));
-      const modal = mb ? { ...mb, at: sent.span[0] + mb.at } : ma ? { ...ma, at: clause[1] + ma.at } : null;
+      const modal = nearestModal(ctx, [sent.span[0], clause[1]], [clause[1], sent.span[1]]);
       if (!ruleDoc && !modal) continue;
       const trailing = pattern(ctx.rules, 'obligation/trailing-punctuation');
       const rest = text.slice(freq.at + freq.word.length).replace(trailing, '');

@@ -5,6 +5,7 @@ import type { Span } from '../core/span.js';
 import type { Comparator } from '../schema/document.js';
 import type { Candidate } from './quantity-filters.js';
 import type { QuantityNorm } from './quantity.js';
+import { memo } from '../core/memo.js';
 
 const CN_ONLY = new RegExp(`^[${CN_NUMERAL_CHARS}]+$`, 'u');
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -15,8 +16,7 @@ const inclusiveCache = new WeakMap<object, RegExp>();
 /** The comparator word before a number, allowing a short verb phrase in between for 至少/最多. */
 export function prefixComparator(ctx: Context, at: number): { cmp: Comparator; start: number; word: string } | null {
   const q = ctx.rules.quantity;
-  let words = prefixCache.get(q);
-  if (!words) { words = [...q.comparators.prefix].sort((a, b) => b.word.length - a.word.length); prefixCache.set(q, words); }
+  const words = memo(prefixCache, q, () => [...q.comparators.prefix].sort((a, b) => b.word.length - a.word.length));
   const windowStart = Math.max(0, at - 16);
   const before = ctx.norm.slice(windowStart, at);
   let best: { cmp: Comparator; start: number; gap: number; word: string } | null = null;
@@ -154,7 +154,5 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
 
 function inclusiveRe(ctx: Context): RegExp {
   const q = ctx.rules.quantity;
-  let re = inclusiveCache.get(q);
-  if (!re) { re = new RegExp(`^(?:${q.comparators.inclusive.join('|')})`, 'u'); inclusiveCache.set(q, re); }
-  return re;
+  return memo(inclusiveCache, q, () => new RegExp(`^(?:${q.comparators.inclusive.join('|')})`, 'u'));
 }

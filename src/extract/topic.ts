@@ -1,22 +1,23 @@
-import type { Rules } from '../packs/index.js';
+import { escapeRegex, type Rules } from '../packs/index.js';
+import { memo } from '../core/memo.js';
 
 interface Kw { word: string; topic: string; weight: number; order: number }
 const cache = new WeakMap<Rules, { kws: Kw[]; re: RegExp; byWord: Map<string, Kw[]> }>();
 
 function keywords(rules: Rules) {
-  const hit = cache.get(rules);
-  if (hit) return hit;
+  return memo(cache, rules, () => buildKeywords(rules));
+}
+
+function buildKeywords(rules: Rules) {
   const kws: Kw[] = [];
   rules.topics.forEach((t, order) => {
     for (const [word, weight] of Object.entries(t.keywords)) kws.push({ word, topic: t.id, weight, order });
   });
   kws.sort((a, b) => b.word.length - a.word.length);
-  const re = new RegExp(kws.map((k) => k.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
+  const re = new RegExp(kws.map((k) => escapeRegex(k.word)).join('|'), 'gu');
   const byWord = new Map<string, Kw[]>();
   for (const k of kws) byWord.set(k.word, [...(byWord.get(k.word) ?? []), k]);
-  const v = { kws, re, byWord };
-  cache.set(rules, v);
-  return v;
+  return { kws, re, byWord };
 }
 
 /**

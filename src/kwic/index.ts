@@ -1,5 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { Span } from '../core/span.js';
+import { escapeRegex } from '../packs/index.js';
 
 /** One hit of a keyword in context, as quanteda's kwic gives it. */
 export interface KwicRow {
@@ -29,7 +30,7 @@ export interface KwicOptions {
 export function kwicRegex(pattern: string): RegExp {
   const m = /^\/(.+)\/([a-z]*)$/su.exec(pattern);
   if (m) return new RegExp(m[1]!, [...new Set(`${m[2]}gu`)].join(''));
-  return new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gu');
+  return new RegExp(escapeRegex(pattern), 'gu');
 }
 
 /**

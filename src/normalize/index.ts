@@ -1,5 +1,6 @@
 import { OffsetMap } from '../core/offset-map.js';
 import { pattern, type Rules } from '../packs/index.js';
+import { memo } from '../core/memo.js';
 
 const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 const TERMINAL = new Set([...'。！？；：!?;:…”"》）)】」』']);
@@ -68,11 +69,7 @@ function spaceBetweenDigitAndHan(text: string, i: number): boolean {
 
 /** The normalised view of `text` and its map back: width, spaces, dashes, traditional forms, broken lines. */
 export function normalizeText(text: string, rules: Rules): OffsetMap {
-  let t2s = t2sCodes.get(rules.t2s);
-  if (!t2s) {
-    t2s = new Map([...rules.t2s].map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
-    t2sCodes.set(rules.t2s, t2s);
-  }
+  const t2s = memo(t2sCodes, rules.t2s, () => new Map([...rules.t2s].map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)])));
   const drop = joinableBreaks(text, pattern(rules, 'structure/line-start-marker'));
   const out = new Uint16Array(text.length);
   const toSrc = new Int32Array(text.length + 1);

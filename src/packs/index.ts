@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
+import { ComparatorSchema, DocTypeSchema, MeasureSchema, PlaceLevelSchema } from '../schema/document.js';
 import { composeGrammar } from './grammar.js';
 import {
   DEFAULT_PACK_DIR, PackError, alternation, compileRegex, escapeRegex, openPack, readLexicon, readYaml,
@@ -19,7 +20,7 @@ const Manifest = z.object({
   counterexamples: z.array(z.string()).optional(),
 });
 
-const Cmp = z.enum(['eq', 'gte', 'lte', 'gt', 'lt', 'range']);
+const Cmp = ComparatorSchema;
 const Example = z.record(z.string(), z.unknown());
 const QuantityYaml = z.object({
   grammar: z.record(z.string(), z.string()),
@@ -66,12 +67,12 @@ const NamedYaml = z.object({
 });
 
 const MetaYaml = z.object({
-  'doc-types': z.array(z.object({ word: z.string(), type: z.enum(['opinion', 'decision', 'work-review', 'speech', 'rules', 'news', 'other']) })),
+  'doc-types': z.array(z.object({ word: z.string(), type: DocTypeSchema })),
   title: z.object({ 'max-length': z.number(), 'issuer-endings': z.array(z.string()), status: z.string(), markup: z.string() }),
   draft: z.string(),
   congress: z.string(),
   place: z.string(),
-  'place-levels': z.array(z.object({ suffix: z.string(), level: z.enum(['national', 'province', 'city', 'district', 'county', 'township']) })),
+  'place-levels': z.array(z.object({ suffix: z.string(), level: PlaceLevelSchema })),
   municipalities: z.array(z.string()),
   national: z.string(),
   'national-place': z.string(),
@@ -137,7 +138,7 @@ const ObligationYaml = z.object({
   'subject-rejects': z.array(z.string()),
   'lead-in-ends': z.array(z.string()),
   measures: z.array(z.object({
-    measure: z.enum(['count', 'frequency', 'deadline', 'lead-time', 'duration', 'share', 'size', 'term', 'money', 'percent', 'rate', 'other']),
+    measure: MeasureSchema,
     dimension: z.array(z.string()).optional(), unit: z.array(z.string()).optional(), base: z.array(z.string()).optional(),
     comparator: z.array(Cmp).optional(), 'cmp-word': z.array(z.string()).optional(),
     before: z.array(z.string()).optional(), clause: z.array(z.string()).optional(), 'not-clause': z.array(z.string()).optional(),
@@ -159,10 +160,9 @@ const StructureYaml = z.object({
   'heading-end': z.string(),
 });
 
-const Measure = z.enum(['count', 'frequency', 'deadline', 'lead-time', 'duration', 'share', 'size', 'term', 'money', 'percent', 'rate', 'other']);
 const MattersYaml = z.object({
   matters: z.array(z.object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string(), topic: z.string(), measure: z.array(Measure),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string(), topic: z.string(), measure: z.array(MeasureSchema),
     all: z.array(z.string()).optional(), any: z.array(z.string()).optional(), not: z.array(z.string()).optional(),
     direction: z.enum(['more', 'less', 'neutral']).optional(),
   })),
@@ -225,6 +225,14 @@ export interface Rules {
   matters: z.infer<typeof MattersYaml>;
 }
 
+/** A lexicon of one character to one character (t2s.txt, radicals.txt) into `into`: the normalised view keeps every offset. */
+function readCharMap(src: PackSource, file: string, into: Map<string, string>): void {
+  for (const [from, to] of readLexicon(src, file)) {
+    if (!to || from!.length !== 1 || to.length !== 1) throw new PackError(join(src.dir, file), `"${from} ${to ?? ''}" must be one character to one character`);
+    into.set(from!, to);
+  }
+}
+
 const cache = new Map<string, Rules>();
 
 /** Load and validate every rule pack once per process; a malformed pack throws PackError naming the file. */
@@ -251,10 +259,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
 
   const np = open('normalize');
   const t2s = new Map<string, string>();
-  for (const [from, to] of readLexicon(np, 't2s.txt')) {
-    if (!to || from!.length !== 1 || to.length !== 1) throw new PackError(join(np.dir, 't2s.txt'), `"${from} ${to ?? ''}" must be one character to one character`);
-    t2s.set(from!, to);
-  }
+  readCharMap(np, 't2s.txt', t2s);
   // radicals a PDF writes for ideographs (⼈ ⺠ ⻓): Kangxi Radicals by their compatibility mapping, the
   // supplement's simplified forms from radicals.txt; the view maps them like traditional forms, one for one
   const radicals = new Map<string, string>();
@@ -263,10 +268,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     const to = r.normalize('NFKC');
     if (to.length === 1 && to !== r) radicals.set(r, to);
   }
-  for (const [from, to] of readLexicon(np, 'radicals.txt')) {
-    if (!to || from!.length !== 1 || to.length !== 1) throw new PackError(join(np.dir, 'radicals.txt'), `"${from} ${to ?? ''}" must be one character to one character`);
-    radicals.set(from!, to);
-  }
+  readCharMap(np, 'radicals.txt', radicals);
   for (const [k, v] of radicals) t2s.set(k, t2s.get(v) ?? v);
   close(np);
 
