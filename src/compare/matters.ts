@@ -22,7 +22,8 @@ interface Item {
 
 // canonical time units in days, so that 3 个月, 90 日 and 60 个工作日 can be ordered
 const DAYS: Record<string, number> = { day: 1, workday: 1.4, week: 7, month: 30, year: 365, hour: 1 / 24, minute: 1 / 1440, term: 1825 };
-const PERIOD_TEXT: Record<string, string> = { year: '年', month: '月', quarter: '季度', week: '周', 'half-year': '半年', 'half-month': '半月', term: '届', occasion: '次', regular: '定期' };
+// frequency periods in years, so that 每两个月一次 (6 a year) and 每年一次 can be ordered
+const YEARS: Record<string, number> = { day: 1 / 365, week: 7 / 365, 'half-month': 1 / 24, month: 1 / 12, quarter: 1 / 4, 'half-year': 1 / 2, year: 1, term: 5 };
 const DIRECTION: Record<string, 'more' | 'less' | 'neutral'> = {
   deadline: 'less', 'lead-time': 'more', frequency: 'more', duration: 'neutral', count: 'neutral', share: 'neutral', size: 'neutral', term: 'neutral', money: 'neutral', percent: 'neutral', rate: 'neutral', other: 'neutral',
 };
@@ -124,7 +125,8 @@ function familyOf(o: Obligation): string {
 export function cellOf(o: Obligation, d: CompareInput): MatterCell {
   const q = o.quantity;
   const bits = [q ? quantityText(q) : `${o.frequency ?? ''} (frequency only)`];
-  if (q && o.period && PERIOD_TEXT[o.period]) bits[0] += ` / ${o.period.replace(/^(\d+)-(.*)$/, '$1 $2')}`;
+  // 每两个月 → 2-month → "/ 2 month"
+  if (q && o.period) bits[0] += ` / ${o.period.replace(/^(\d+)-(.*)$/, '$1 $2')}`;
   if (o.from) bits.push(o.from.text);
   const normal = bits.join(' ');
   const flags = [o.modality + (o.hedged ? ', hedged' : '')];
@@ -150,8 +152,19 @@ export function cellOf(o: Obligation, d: CompareInput): MatterCell {
   };
 }
 
-/** The number of a cell on the common scale of its row: days for time, the canonical value otherwise. */
-const scaleOf = (c: MatterCell): number | null => c.days ?? c.canonical?.value ?? c.canonical?.min ?? null;
+/** A frequency with a period is ordered as times per year: ≥1 次 / 2 month → 6; 定期 and 每次 have no rate. */
+function perYear(c: MatterCell): number | null {
+  const m = /^(?:(\d+)-)?([a-z-]+)$/.exec(c.period ?? '');
+  const years = m ? YEARS[m[2]!] : undefined;
+  const v = c.canonical?.value ?? c.canonical?.min ?? null;
+  if (!m || years === undefined || v === null) return null;
+  return Math.round((v / (Number(m[1] ?? 1) * years)) * 100) / 100;
+}
+const isRate = (c: MatterCell) => c.measure === 'frequency' && c.period !== null;
+
+/** The number of a cell on the common scale of its row: days for time, times per year for a frequency, else the canonical value. */
+const scaleOf = (c: MatterCell): number | null => (isRate(c) ? perYear(c) : c.days ?? c.canonical?.value ?? c.canonical?.min ?? null);
+const scaleUnitOf = (c: MatterCell): string => (isRate(c) ? `${c.canonical?.unit ?? ''}/year` : c.days !== null ? 'day' : c.canonical?.unit ?? '');
 
 function spreadOf(cells: MatterCell[], docs: CompareInput[], measure: string | null, direction: 'more' | 'less' | 'neutral'): MatterRow['spread'] {
   const collect = (valueOf: (c: MatterCell) => number | null, unitOf: (c: MatterCell) => string) => {
@@ -165,7 +178,7 @@ function spreadOf(cells: MatterCell[], docs: CompareInput[], measure: string | n
     }
     return { byDoc, units };
   };
-  let { byDoc, units } = collect(scaleOf, (c) => (c.days !== null ? 'day' : c.canonical?.unit ?? ''));
+  let { byDoc, units } = collect(scaleOf, scaleUnitOf);
   // time limits all in one unit (分钟, 个工作日) are ordered in that unit; mixed ones in days
   const canon = new Set(cells.filter((c) => scaleOf(c) !== null).map((c) => c.canonical?.unit));
   if (units.size === 1 && units.has('day') && canon.size === 1 && [...canon][0] !== 'day') {

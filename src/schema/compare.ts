@@ -55,7 +55,7 @@ export const MatterCellSchema = z.object({
 }).meta({ id: 'MatterCell' });
 
 export const MatterSpreadSchema = z.object({
-  unit: z.string().describe('the common scale: day for time limits, else the canonical unit'),
+  unit: z.string().describe('the common scale: day for time limits, time/year for a frequency with a period (每两个月 → 6), else the canonical unit'),
   min: z.number(), max: z.number(),
   direction: z.enum(['more', 'less', 'neutral']).describe('less: a smaller number is more demanding (deadlines); more: a larger one is (frequencies, lead times); neutral: higher/lower only'),
   mostDemanding: z.array(z.string()).nullable(),

@@ -49,6 +49,13 @@ describe('rows are matters', () => {
     const cellOf = row('suggestion-answer-extended').cells['34_zhejiang_daibiao-jianyi_2016']![0]!;
     expect([cellOf.full, cellOf.modality, cellOf.comparator, cellOf.canonical]).toEqual(['≤6 个月 (may; if 承办代表建议、批评和意见量大或者复杂的) 第二十一条', 'may', 'lte', { value: 6, min: null, max: null, unit: 'month' }]);
   });
+
+  it('frequencies are ordered as times per year: 每两个月至少举行一次 (6) is more than 每季度至少举行一次 (4)', async () => {
+    const ids = ['14_beijing_yishi-guize_2010', '38_chongqing_xiangzhen-renda_2016'];
+    const r = compare(await load(ids)).rules.find((x) => x.matter === 'committee-meeting-frequency')!;
+    expect(ids.map((id) => r.cells[id]!.map((x) => x.normal))).toEqual([['≥1 次 / 2 month'], ['≥1 次 / quarter']]);
+    expect(r.spread).toMatchObject({ unit: 'time/year', min: 4, max: 6, direction: 'more', mostDemanding: ['14_beijing_yishi-guize_2010'] });
+  });
 });
 
 describe('reference marks and versions', () => {
