@@ -1,6 +1,8 @@
 import { findBoilerplate, toBoilerplate } from './boilerplate/index.js';
 import type { Context } from './core/context.js';
+import { memo } from './core/memo.js';
 import { indexOverlapping, mergeSpans, overlaps, type Span } from './core/span.js';
+import { everyRe } from './extract/cues.js';
 import { buildFrames, type SentenceNorm } from './extract/frame.js';
 import { findNamedNumbers, toNamedNumbers } from './extract/named.js';
 import { findQuantities, type Dropped } from './extract/quantity.js';
@@ -36,6 +38,8 @@ export interface Analysis {
   dropped: Dropped[];
 }
 
+const cueWordsRe = new WeakMap<object, RegExp>();
+
 /**
  * The sentences the frames read, and so the only ones jieba segments: those holding a quantity, a period word
  * (每年, 定期) or a modal word. Most sentences of a long report hold none of these.
@@ -43,7 +47,8 @@ export interface Analysis {
 function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): SentenceNorm[] {
   const o = ctx.rules.obligation;
   const at: number[] = quantities.map((q) => q.norm[0]);
-  for (const re of [literalRe([...o.frequency.map((f) => f.word), ...o.modals.map((m) => m.word)]), new RegExp(o['frequency-every'], 'gu')]) {
+  const cueWords = memo(cueWordsRe, o, () => literalRe([...o.frequency.map((f) => f.word), ...o.modals.map((m) => m.word)]));
+  for (const re of [cueWords, everyRe(ctx)]) {
     for (const m of ctx.norm.matchAll(re)) at.push(m.index!);
   }
   at.sort((a, b) => a - b);

@@ -7,7 +7,8 @@ import { memo } from '../core/memo.js';
 // Cue words of the obligation pack found in a piece of text: each word list is compiled to one regex, once.
 
 const listRe = new WeakMap<readonly string[], RegExp>();
-const reFor = (words: readonly string[]): RegExp => memo(listRe, words, () => literalRe(words));
+/** One global regex for a word list, compiled once per list (wordsOf keeps each list one array). */
+export const reFor = (words: readonly string[]): RegExp => memo(listRe, words, () => literalRe(words));
 
 /**
  * The occurrence of any of the words that starts last (at one position the longest word wins); the scan
@@ -31,6 +32,8 @@ export function firstOf(text: string, words: readonly string[]): { word: string;
   const re = reFor(words);
   re.lastIndex = 0;
   const m = re.exec(text);
+  // the regex is shared (reFor): leave it as found, so a matchAll on it starts at 0
+  re.lastIndex = 0;
   return m ? { word: m[0], at: m.index } : null;
 }
 
@@ -67,6 +70,8 @@ export function modalAfter(ctx: Context, text: string): ModalHit | null {
 }
 
 const everyCache = new WeakMap<object, RegExp>();
+/** The pack's 每+number+unit pattern (每两个月), compiled once per pack. */
+export const everyRe = (ctx: Context): RegExp => memo(everyCache, ctx.rules.obligation, () => new RegExp(ctx.rules.obligation['frequency-every'], 'gu'));
 
 const wordLists = new WeakMap<object, Map<string, string[]>>();
 /** The words of a pack list, computed once per list so their regex is compiled once. */
@@ -82,7 +87,7 @@ export function wordsOf<T extends { word: string }>(list: readonly T[], keep?: (
 export function frequencyBefore(ctx: Context, text: string, words: string[]): { word: string; at: number; period: string } | null {
   const o = ctx.rules.obligation;
   const plain = lastOf(text, words);
-  const re = memo(everyCache, o, () => new RegExp(o['frequency-every'], 'gu'));
+  const re = everyRe(ctx);
   let every: { word: string; at: number; period: string } | null = null;
   for (const m of text.matchAll(re)) {
     const n = parseAnyNumber(m.groups!.n!);

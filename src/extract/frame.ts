@@ -6,7 +6,7 @@ import { articlePath } from '../structure/index.js';
 import type { DocType, Obligation, Quantity, Statistic, StructureNode } from '../schema/document.js';
 import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
-import { firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, wordsOf } from './cues.js';
+import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reFor, wordsOf } from './cues.js';
 import { statisticParts } from './statistic-parts.js';
 import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
@@ -335,7 +335,7 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
   const out: Obligation[] = [];
   // most clauses name no period at all: find the candidates' positions once, then look only there
   const hits: number[] = [];
-  for (const re of [literalRe(periodWords), new RegExp(o['frequency-every'], 'gu')]) for (const m of norm.matchAll(re)) hits.push(m.index!);
+  for (const re of [reFor(periodWords), everyRe(ctx)]) for (const m of norm.matchAll(re)) hits.push(m.index!);
   hits.sort((a, b) => a - b);
   let hp = 0;
   for (let si = 0; si < input.sentences.length; si++) {
