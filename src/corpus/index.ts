@@ -116,15 +116,15 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
   };
   writeManifest(opts.out, { ...manifestBase, status: 'running', inputs: paths.length });
 
-  // inputs already done by this tool version with the same bytes are skipped
+  // inputs already done (by this tool version and these packs: writer.open kept only those) with the same bytes are skipped
   const todo: { index: number; path: string }[] = [];
   let skipped = 0;
   paths.forEach((path, index) => {
     const prev = doneByPath.get(path);
     if (refusedAt.has(index) && prev) { skipped++; return; }
     // an input that failed before its bytes were read (too large, refused) fails the same way again: not twice
-    if (prev && prev.version === VERSION && prev.key === keyOf(path, null) && prev.code !== 'internal') { skipped++; return; }
-    if (prev && prev.version === VERSION && existsSync(path)) {
+    if (prev && prev.key === keyOf(path, null) && prev.code !== 'internal') { skipped++; return; }
+    if (prev && existsSync(path)) {
       const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
       if (prev.key === keyOf(path, sha)) { skipped++; return; }
     }
