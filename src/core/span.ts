@@ -15,6 +15,18 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   return out;
 }
 
+/** The first index whose key is ≥ `key` in items sorted by key (items.length if none). */
+export function lowerBound<T>(sorted: readonly T[], key: number, keyOf: (x: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyOf(sorted[mid]!) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of an item whose span overlaps `s`, in items sorted by span and not overlapping each other; -1 if none. */
 export function indexOverlapping<T>(sorted: readonly T[], s: Span, spanOf: (x: T) => Span): number {
   let lo = 0;

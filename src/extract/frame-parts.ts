@@ -1,7 +1,7 @@
 import type { Context } from '../core/context.js';
 import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
 import { memo } from '../core/memo.js';
-import type { Span } from '../core/span.js';
+import { lowerBound, type Span } from '../core/span.js';
 import { literalRe, pattern } from '../packs/index.js';
 import type { Slice } from '../schema/document.js';
 import { headingPatterns } from '../structure/headings.js';
@@ -118,14 +118,8 @@ function relativeSubject(ctx: Context, text: string): number {
 
 /** Index of the first sorted position ≥ at, or -1. */
 function firstAfter(sorted: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? lo : -1;
+  const i = lowerBound(sorted, at, (x) => x);
+  return i < sorted.length ? i : -1;
 }
 
 /** A clause that opens or ends like an adverbial (在…期间，对…，…闭会期间，) or is a condition (…的，). */

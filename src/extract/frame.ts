@@ -1,7 +1,7 @@
 import type { Context } from '../core/context.js';
 import { indexOverlapping, mergeSpans, overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
-import type { Token } from '../segment/index.js';
+import { isVerb, type Token } from '../segment/index.js';
 import { articlePath } from '../structure/index.js';
 import type { DocType, Obligation, Quantity, Statistic, StructureNode } from '../schema/document.js';
 import type { QuantityNorm } from './quantity.js';
@@ -199,9 +199,9 @@ function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): 
 }
 
 const verbCache = new WeakMap<Token[], number[]>();
-/** Where jieba's verbs start (v, vd; not the verbal nouns vn), sorted: they end a subject. */
+/** Where jieba's verbs start, sorted: they end a subject. */
 function verbStarts(tokens: Token[]): number[] {
-  return memo(verbCache, tokens, () => tokens.filter((t) => t.tag === 'v' || t.tag === 'vd').map((t) => t.span[0]));
+  return memo(verbCache, tokens, () => tokens.filter(isVerb).map((t) => t.span[0]));
 }
 
 function toQuantity(ctx: Context, q: QuantityNorm, measure: Quantity['measure']): Quantity {

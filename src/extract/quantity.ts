@@ -1,7 +1,7 @@
 import type { Context } from '../core/context.js';
 import { pattern } from '../packs/index.js';
 import { parseAnyNumber } from '../core/cn-number.js';
-import { indexOverlapping, mergeSpans, type Span } from '../core/span.js';
+import { indexOverlapping, lowerBound, mergeSpans, type Span } from '../core/span.js';
 import type { Comparator } from '../schema/document.js';
 import { dropReason, type Candidate } from './quantity-filters.js';
 import { resolveCandidate, prefixComparator, suffixCmp } from './quantity-resolve.js';
@@ -61,11 +61,7 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
   const free = (s: Span) => !isBlocked(s) && indexOverlapping(taken, s, (x) => x) < 0;
   const keep = (c: QuantityNorm) => {
     out.push(c);
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (taken[mid]![0] < c.norm[0]) lo = mid + 1; else hi = mid; }
-    if (lo === taken.length) taken.push(c.norm);
-    else taken.splice(lo, 0, c.norm);
+    taken.splice(lowerBound(taken, c.norm[0], (x) => x[0]), 0, c.norm);
   };
 
   const cap = q['max-per-document'];

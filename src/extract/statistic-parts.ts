@@ -1,23 +1,15 @@
-import type { Span } from '../core/span.js';
+import { lowerBound, type Span } from '../core/span.js';
 import { pattern, type Rules } from '../packs/index.js';
-import type { Token } from '../segment/index.js';
+import { isVerb, type Token } from '../segment/index.js';
 import type { QuantityNorm } from './quantity.js';
 
 /** Tokens whose start lies in [from, to), found by binary search (tokens are sorted and disjoint). */
 function tokensIn(tokens: Token[], from: number, to: number): Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.span[0] < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Token[] = [];
-  for (let i = lo; i < tokens.length && tokens[i]!.span[0] < to; i++) out.push(tokens[i]!);
+  for (let i = lowerBound(tokens, from, (t) => t.span[0]); i < tokens.length && tokens[i]!.span[0] < to; i++) out.push(tokens[i]!);
   return out;
 }
 
-const isVerb = (t: Token) => t.tag === 'v' || t.tag === 'vd';
 const isNounish = (t: Token) => /^(?:n|vn|a|b|j|f|s|t|nz|ng|l)/.test(t.tag);
 
 /**

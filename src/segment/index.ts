@@ -5,6 +5,9 @@ import { getJieba } from './jieba-adapter.js';
 /** A token in the normalised view. `tag` is jieba's part of speech; protected number+unit spans are 'mq'. */
 export interface Token { span: Span; word: string; tag: string }
 
+/** jieba's verbs (v, vd; not the verbal nouns vn): they end a subject or a metric. */
+export const isVerb = (t: Token): boolean => t.tag === 'v' || t.tag === 'vd';
+
 /**
  * Segment spans of the normalised text with nodejieba. Each word is found again in the text to get its
  * offset; any span in `protect` (a quantity) becomes one token whatever jieba did with it.
