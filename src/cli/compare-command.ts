@@ -1,11 +1,11 @@
 import { compare, describe, expandInputs, type CompareInput } from '../compare/index.js';
-import { formatError } from '../core/errors.js';
 import { basename } from 'node:path';
-import { analyseFile, loadCheckedRules } from '../pipeline.js';
+import { loadCheckedRules } from '../pipeline.js';
+import { analyseEach } from './analyse-inputs.js';
 import { outputFormat, UsageError } from './out-format.js';
 import { comparisonToCsv, comparisonToHtml, comparisonToMarkdown } from '../render/compare.js';
 import { emit, type IO } from './io.js';
-import { exitCodeFor, type Failure } from './exit.js';
+import { exitCodeFor } from './exit.js';
 
 export interface CompareCliOptions {
   format?: 'md' | 'json' | 'csv' | 'html'; topics?: string; matters?: string; reference?: string[]; versions?: string[];
@@ -26,7 +26,6 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
   unknown(list(opts.topics), [...rules.topics.map((t) => t.id), 'other'], 'topic');
   if (opts.versions && opts.versions.length !== 2) throw new UsageError('--versions takes two documents: old, then new');
   const docs: CompareInput[] = [];
-  const failures: Failure[] = [];
   const refs = expandInputs(opts.reference ?? []);
   // --where family=daibiao-jianyi: keep the documents whose manifest variables match
   const where = (opts.where ?? []).map((w) => {
@@ -39,17 +38,9 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
   const all = [...main, ...refs];
   if (!all.length) throw new UsageError('no input documents');
   const refPaths = new Set(refs.map((r) => r.path));
-  for (const { path, entry, refused } of all) {
-    try {
-      if (refused) throw refused;
-      const analysis = await analyseFile(path, { packs: opts.packs });
-      docs.push({ info: describe(analysis, path, entry), analysis, reference: refPaths.has(path) });
-    } catch (e) {
-      const f = formatError(e, path);
-      io.stderr(f.line + '\n');
-      failures.push(f);
-    }
-  }
+  const failures = await analyseEach(all, opts.packs, io, (analysis, { path, entry }) => {
+    docs.push({ info: describe(analysis, path, entry), analysis, reference: refPaths.has(path) });
+  });
   if (docs.length) {
     const idOf = (x: string) => {
       const d = docs.find((k) => k.info.id === x || basename(k.info.path) === x || k.info.path === x || basename(k.info.path).replace(/\.[^.]+$/, '') === x);

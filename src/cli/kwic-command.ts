@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { describe, expandInputs } from '../compare/index.js';
-import { formatError } from '../core/errors.js';
 import { kwic, kwicRegex, type KwicRow } from '../kwic/index.js';
-import { analyseFile, loadCheckedRules } from '../pipeline.js';
+import { loadCheckedRules } from '../pipeline.js';
+import { analyseEach } from './analyse-inputs.js';
 import { BOM, csvRow } from '../render/csv.js';
 import { mdCell } from '../render/quantity-text.js';
 import { emit, type IO } from './io.js';
-import { exitCodeFor, type Failure } from './exit.js';
+import { exitCodeFor } from './exit.js';
 import { outputFormat, UsageError } from './out-format.js';
 
 export interface KwicCliOptions { pattern: string; window?: string; measure?: string; topic?: string; format?: 'csv' | 'md' | 'json'; out?: string; packs?: string; bom?: boolean }
@@ -26,18 +26,9 @@ export async function kwicCommand(inputs: string[], opts: KwicCliOptions, io: IO
   const all = expandInputs(inputs);
   if (!all.length) throw new UsageError('no input documents');
   const rows: KwicRow[] = [];
-  const failures: Failure[] = [];
-  for (const { path, entry, refused } of all) {
-    try {
-      if (refused) throw refused;
-      const a = await analyseFile(path, { packs: opts.packs });
-      rows.push(...kwic(describe(a, path, entry).id ?? basename(path), a, { pattern: opts.pattern, window, measure: opts.measure, topic: opts.topic }));
-    } catch (e) {
-      const f = formatError(e, path);
-      io.stderr(f.line + '\n');
-      failures.push(f);
-    }
-  }
+  const failures = await analyseEach(all, opts.packs, io, (a, { path, entry }) => {
+    rows.push(...kwic(describe(a, path, entry).id ?? basename(path), a, { pattern: opts.pattern, window, measure: opts.measure, topic: opts.topic }));
+  });
   const content = format === 'json' ? JSON.stringify(rows, null, 2) + '\n'
     : format === 'csv' ? (opts.bom === false ? '' : BOM) + csvRow([...COLUMNS]) + rows.map((r) => csvRow(COLUMNS.map((c) => r[c]))).join('')
       : [`| ${COLUMNS.join(' | ')} |`, `|${COLUMNS.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${COLUMNS.map((c) => mdCell(String(r[c] ?? ''))).join(' | ')} |`)].join('\n') + '\n';
