@@ -1,14 +1,15 @@
-import { compare, describe, expandInputs, type CompareInput } from '../compare/index.js';
+import { compare, describe, expandInputs, forCompare, type CompareInput } from '../compare/index.js';
 import { basename } from 'node:path';
 import { loadCheckedRules } from '../pipeline.js';
 import { analyseEach } from './analyse-inputs.js';
 import { outputFormat, UsageError } from './out-format.js';
 import { comparisonToCsv, comparisonToHtml, comparisonToMarkdown } from '../render/compare.js';
-import { emit, type IO } from './io.js';
+import { emit, emitChunks, type IO } from './io.js';
+import { comparisonJsonl, jsonChunks } from '../render/json-stream.js';
 import { exitCodeFor } from './exit.js';
 
 export interface CompareCliOptions {
-  format?: 'md' | 'json' | 'csv' | 'html'; topics?: string; matters?: string; reference?: string[]; versions?: string[];
+  format?: 'md' | 'json' | 'jsonl' | 'csv' | 'html'; topics?: string; matters?: string; reference?: string[]; versions?: string[];
   fullReuse?: boolean; out?: string; packs?: string; where?: string[]; bom?: boolean;
 }
 
@@ -16,7 +17,7 @@ const list = (s: string | undefined) => (s ? s.split(',').map((t) => t.trim()).f
 
 /** `zhidu compare`: documents that fail to read are named on stderr and left out of the tables. */
 export async function compareCommand(inputs: string[], opts: CompareCliOptions, io: IO): Promise<number> {
-  const format = outputFormat(opts.format, opts.out, ['md', 'json', 'csv', 'html'] as const, 'md');
+  const format = outputFormat(opts.format, opts.out, ['md', 'json', 'jsonl', 'csv', 'html'] as const, 'md');
   const rules = loadCheckedRules(opts.packs);
   const unknown = (asked: string[] | undefined, known: string[], what: string) => {
     const bad = (asked ?? []).filter((x) => !known.includes(x));
@@ -39,7 +40,7 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
   if (!all.length) throw new UsageError('no input documents');
   const refPaths = new Set(refs.map((r) => r.path));
   const failures = await analyseEach(all, opts.packs, io, (analysis, { path, entry }) => {
-    docs.push({ info: describe(analysis, path, entry), analysis, reference: refPaths.has(path) });
+    docs.push({ info: describe(analysis, path, entry), analysis: forCompare(analysis), reference: refPaths.has(path) });
   });
   if (docs.length) {
     const idOf = (x: string) => {
@@ -49,8 +50,11 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
     };
     const versions: [string, string][] = opts.versions ? [[idOf(opts.versions[0]!), idOf(opts.versions[1]!)]] : [];
     const c = compare(docs, { topics: list(opts.topics), matters: list(opts.matters), versions, packs: opts.packs, fullReuse: opts.fullReuse });
-    const content = format === 'json' ? JSON.stringify(c, null, 2) + '\n'
-      : format === 'csv' ? comparisonToCsv(c, { bom: opts.bom })
+    if (format === 'json' || format === 'jsonl') {
+      emitChunks(io, opts.out, format === 'json' ? (function* () { yield* jsonChunks(c); yield '\n'; })() : comparisonJsonl(c));
+      return exitCodeFor(all.length, failures);
+    }
+    const content = format === 'csv' ? comparisonToCsv(c, { bom: opts.bom })
         : format === 'html' ? comparisonToHtml(c, { generatedAt: new Date().toISOString() })
           : comparisonToMarkdown(c);
     emit(io, opts.out, content);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Where the CLI writes: injectable so tests run commands in-process. */
@@ -21,5 +21,27 @@ export function emit(io: IO, out: string | undefined, content: string): void {
     writeFileSync(out, content);
   } else {
     io.stdout(content);
+  }
+}
+
+/** Write chunks to --out, or to stdout, about a megabyte at a time: the whole output is never one string. */
+export function emitChunks(io: IO, out: string | undefined, chunks: Iterable<string>): void {
+  let fd: number | null = null;
+  if (out) {
+    mkdirSync(dirname(out), { recursive: true });
+    fd = openSync(out, 'w');
+  }
+  const write = (s: string) => (fd !== null ? writeSync(fd, s) : io.stdout(s));
+  try {
+    let buf: string[] = [];
+    let size = 0;
+    for (const c of chunks) {
+      buf.push(c);
+      size += c.length;
+      if (size >= 1 << 19) { write(buf.join('')); buf = []; size = 0; }
+    }
+    if (buf.length) write(buf.join(''));
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }

@@ -51,7 +51,7 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
   program.command('compare')
     .description('put documents side by side: the same rule across places (rows are matters), what a place inherited from a reference text and changed, changes between versions, statistics, similarity, text reuse, section themes')
     .argument('<inputs...>', 'files, or corpus folders (a manifest.json there names and labels the documents)')
-    .addOption(new Option('-f, --format <format>', 'output format (default: from the --out extension, else md)').choices(['md', 'json', 'csv', 'html']))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the --out extension, else md)').choices(['md', 'json', 'jsonl', 'csv', 'html']))
     .option('--reference <files...>', 'reference texts (e.g. the national law a local rule implements): each local rule is marked inherited, changed or local')
     .option('--versions <ids...>', 'two document ids (or file names) to list the changes between, old then new; versions with the same title are also found from the metadata')
     .option('--matters <list>', 'only these matters (comma-separated ids from extractors/matters/matters.yaml)')

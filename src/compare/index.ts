@@ -7,19 +7,21 @@ import { loadRules, pattern, type Rules } from '../packs/index.js';
 import type { Analysis } from '../pipeline.js';
 import { ComparisonSchema, type CompareDoc, type Comparison } from '../schema/compare.js';
 import { VERSION } from '../version.js';
+import { checkInPlace } from '../schema/check.js';
 import { findReuse } from './reuse.js';
 import { summariseReuse } from './reuse-summary.js';
 import { buildRuleTable, buildStatTable } from './rule-table.js';
 import { alignMatters } from './matters.js';
 import { markAgainstReferences } from './reference.js';
 import { detectVersions, versionChanges } from './versions.js';
-import { alignArticles, comparePairs, similarityMatrix } from './similarity.js';
+import { alignArticles, comparePairs, documentSimilarity } from './similarity.js';
 import { compareStructure } from './themes.js';
 import type { CompareInput } from './types.js';
 
 export { ruleNormal } from './rule-table.js';
 export type { ManifestEntry } from '../corpus/manifest.js';
 export type { CompareInput } from './types.js';
+export { forCompare } from './types.js';
 
 export interface CompareOptions {
   topics?: string[];
@@ -76,7 +78,7 @@ export function describe(a: Analysis, path: string, entry?: ManifestEntry): Comp
     if (['id', 'file', 'label', 'gold'].includes(k)) continue;
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') variables[k] = v;
   }
-  return { id: entry?.id ?? basename(path).replace(/\.[^.]+$/, ''), label, path, title: m.title, place, year, docType: m.docType, variables };
+  return { id: entry?.id ?? basename(path).replace(/\.[^.]+$/, ''), label, path, title: m.title, place, year, docType: m.docType, variables, warnings: a.doc.diagnostics.filter((x) => x.severity !== 'info') };
 }
 
 /** Compare analysed documents: rule table, statistics table, similarity, text reuse and structure themes. */
@@ -90,12 +92,16 @@ export function compare(docs: CompareInput[], options: CompareOptions = {}): Com
     d.info.id = id;
     ids.add(id);
   }
-  const matrix = similarityMatrix(rules, docs);
-  const pairs = comparePairs(matrix, options.neighbours ?? 5);
+  const sim = documentSimilarity(docs, options.neighbours ?? 5);
+  const pairs = comparePairs(docs, sim);
   const references = [...new Set([...(options.references ?? []), ...docs.filter((d) => d.reference).map((d) => d.info.id)])];
   const reuse = findReuse(docs, rules.formulae, pairs);
   // a passage shared with a reference text was copied from it
   for (const r of reuse) if (references.includes(r.a) || references.includes(r.b)) r.kind = 'reference';
+  // the summary reads every passage; the list keeps the formulaic ones only on request, and lets the rest go now
+  const reuseSummary = summariseReuse(docs, reuse);
+  const reuseList = options.fullReuse ? reuse : reuse.filter((r) => r.kind !== 'formulaic');
+  if (reuseList !== reuse) reuse.length = 0;
   const rows = alignMatters(rules, docs, { matters: options.matters, threshold: options.threshold });
   markAgainstReferences(rows, references);
   const given = options.versions ?? [];
@@ -108,10 +114,11 @@ export function compare(docs: CompareInput[], options: CompareOptions = {}): Com
     references,
     versions: [...given.map(([a, b]) => versionChanges(rows, a, b, false)), ...found.map(([a, b]) => versionChanges(rows, a, b, true))],
     statistics: buildStatTable(docs),
-    similarity: { matrix, articles: options.articles === false ? [] : alignArticles(rules, docs, pairs) },
-    reuse: options.fullReuse ? reuse : reuse.filter((r) => r.kind !== 'formulaic'),
-    reuseSummary: summariseReuse(docs, reuse),
+    similarity: { matrix: sim.matrix, neighbours: sim.neighbours, articles: options.articles === false ? [] : alignArticles(docs, pairs) },
+    reuse: reuseList,
+    reuseSummary,
     structure: compareStructure(rules, docs),
   };
-  return ComparisonSchema.parse(result);
+  checkInPlace(ComparisonSchema, result);
+  return result;
 }

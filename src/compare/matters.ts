@@ -2,8 +2,10 @@ import { pattern, type Matter, type Rules } from '../packs/index.js';
 import type { Obligation } from '../schema/document.js';
 import type { MatterCell, MatterRow } from '../schema/compare.js';
 import { quantityText } from '../render/quantity-text.js';
-import { cosine, tfidf } from './vectors.js';
+import { cosine, dotDense, PrefixIndex, sumOf, tfidf } from './vectors.js';
+import { DENSE_MAX } from './similarity.js';
 import type { CompareInput } from './types.js';
+import type { Token } from '../segment/index.js';
 
 /** One obligation as compare sees it: its document, the words around it and the keys it aligns on. */
 interface Item {
@@ -81,6 +83,9 @@ function windowOf(d: CompareInput, o: Obligation): string {
   return text;
 }
 
+/** The words of a rule's sentence its matter is matched on: no numbers, punctuation, single characters or stop words. */
+export const isMatterWord = (rules: Rules, t: Token) => !(t.tag === 'mq' || t.tag === 'm' || t.tag === 'x' || t.word.length < 2 || rules.stopwords.has(t.word));
+
 function tokensOf(rules: Rules, d: CompareInput, o: Obligation): string[] {
   const ctx = d.analysis.ctx;
   const [a, b] = ctx.map.fromSource(o.sentence);
@@ -88,8 +93,7 @@ function tokensOf(rules: Rules, d: CompareInput, o: Obligation): string[] {
   for (const t of d.analysis.tokens) {
     if (t.span[1] <= a) continue;
     if (t.span[0] >= b) break;
-    if (t.tag === 'mq' || t.tag === 'm' || t.tag === 'x' || t.word.length < 2 || rules.stopwords.has(t.word)) continue;
-    out.push(t.word);
+    if (isMatterWord(rules, t)) out.push(t.word);
   }
   return out;
 }
@@ -232,45 +236,101 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
   const vecOf = new Map(items.map((it, i) => [it, all[i]!]));
   const compatible = (a: Item, b: Item) => a.doc !== b.doc && a.measure === b.measure && a.family === b.family && a.scope === b.scope &&
     !(a.counted && b.counted && a.counted !== b.counted);
+  // candidates come from an index probed by each rule's rarest words, so no pair of rules is scanned that
+  // could not reach the threshold (exact, and linear in practice where all pairs were quadratic)
+  const groupList = [...groups.values()].map((g, gi) => ({ ...g, gi, docs: new Set(g.items.map((m) => m.doc)) }));
+  groups.clear();
+  for (const g of groupList) groups.set(g.key + '|' + g.gi, g);
+  // rules with the same words have the same vector: a group indexes each once (a thousand copies of the
+  // national law's sentence are one candidate, not a thousand)
+  const bagKey = (it: Item) => it.tokens.join('\u0001');
+  const members: { item: Item; g: (typeof groupList)[number] }[] = [];
+  const memberKeys = new Set<string>();
+  const joined = new PrefixIndex();
+  const addMember = (item: Item, g: (typeof groupList)[number]) => {
+    const key = `${g.gi}\u0002${bagKey(item)}`;
+    if (memberKeys.has(key)) return;
+    memberKeys.add(key);
+    joined.add(vecOf.get(item)!, members.length);
+    members.push({ item, g });
+  };
+  for (const g of groupList) for (const m of g.items) addMember(m, g);
   // a rule whose sentence misses the matter's cue words joins the matter its frame is most like, once per document
   for (const it of items) {
     if (it.matter || !it.o.quantity) continue;
-    let best: { g: { items: Item[]; matter: Matter | null; reasons: string[] }; sim: number } | null = null;
-    for (const g of groups.values()) {
-      if (g.items.some((m) => m.doc === it.doc) || !compatible(g.items[0]!, it)) continue;
-      const sim = Math.max(...g.items.map((m) => cosine(vecOf.get(m)!, vecOf.get(it)!)));
-      if (sim >= threshold && (!best || sim > best.sim)) best = { g, sim };
+    const v = vecOf.get(it)!;
+    const bestOf = new Map<number, number>();
+    for (const k of joined.candidates(v, threshold)) {
+      const { item: m, g } = members[k]!;
+      if (g.docs.has(it.doc) || !compatible(g.items[0]!, it)) continue;
+      const sim = cosine(vecOf.get(m)!, v);
+      if (sim > (bestOf.get(g.gi) ?? -1)) bestOf.set(g.gi, sim);
     }
+    let best: (typeof groupList)[number] | null = null;
+    let bestSim = -1;
+    for (const [gi, sim] of [...bestOf].sort((x, y) => x[0] - y[0])) if (sim >= threshold && sim > bestSim) { best = groupList[gi]!; bestSim = sim; }
     if (best) {
-      best.g.items.push(it);
-      it.matter = best.g.matter;
-      if (!best.g.reasons.some((r) => r.startsWith('joined by similarity'))) best.g.reasons.push(`joined by similarity: same measure and unit family, sentence cosine ≥ ${threshold}`);
+      best.items.push(it);
+      best.docs.add(it.doc);
+      addMember(it, best);
+      it.matter = best.matter;
+      if (!best.reasons.some((r) => r.startsWith('joined by similarity'))) best.reasons.push(`joined by similarity: same measure and unit family, sentence cosine ≥ ${threshold}`);
     }
   }
   // the rest: greedy single-link over cross-document pairs of the same measure and unit family
   const rest = items.filter((it) => !it.matter);
   const vecs = rest.map((it) => vecOf.get(it)!);
   const pairs: { i: number; j: number; sim: number }[] = [];
+  // distinct bags of words, each indexed once, with the rules that have it in ascending order
+  const bagOf = new Map<string, number>();
+  const bagRules: number[][] = [];
+  const index = new PrefixIndex();
+  rest.forEach((it, i) => {
+    const key = bagKey(it);
+    let b = bagOf.get(key);
+    if (b === undefined) { b = bagRules.length; bagOf.set(key, b); bagRules.push([]); index.add(vecs[i]!, b); }
+    bagRules[b]!.push(i);
+  });
+  // in a large comparison each rule keeps its best few links: enough to chain a thousand copies into one row
+  const cap = docs.length > DENSE_MAX ? 24 : Infinity;
+  const simsOf = new Map<number, { b: number; sim: number }[]>();
   for (let i = 0; i < rest.length; i++) {
-    for (let j = i + 1; j < rest.length; j++) {
-      const a = rest[i]!, b = rest[j]!;
-      if (!compatible(a, b)) continue;
-      const sim = cosine(vecs[i]!, vecs[j]!);
-      if (sim >= threshold) pairs.push({ i, j, sim });
+    const own = bagOf.get(bagKey(rest[i]!))!;
+    let near = simsOf.get(own);
+    if (!near) {
+      near = [];
+      for (const b of index.candidates(vecs[i]!, threshold)) {
+        const sim = cosine(vecs[i]!, vecs[bagRules[b]![0]!]!);
+        if (sim >= threshold) near.push({ b, sim });
+      }
+      near.sort((x, y) => y.sim - x.sim || x.b - y.b);
+      simsOf.set(own, near);
+    }
+    let taken = 0;
+    for (const { b, sim } of near) {
+      for (const j of bagRules[b]!) {
+        if (taken >= cap) break;
+        if (j <= i || !compatible(rest[i]!, rest[j]!)) continue;
+        pairs.push({ i, j, sim });
+        taken++;
+      }
+      if (taken >= cap) break;
     }
   }
   pairs.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
   const parent = rest.map((_, i) => i);
   const docsOf = rest.map((it) => new Set([it.doc]));
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
   for (const p of pairs) {
     const a = find(p.i), b = find(p.j);
-    if (a === b || [...docsOf[a]!].some((d) => docsOf[b]!.has(d))) continue;
+    if (a === b) continue;
+    const [small, large] = docsOf[a]!.size <= docsOf[b]!.size ? [docsOf[a]!, docsOf[b]!] : [docsOf[b]!, docsOf[a]!];
+    if ([...small].some((d) => large.has(d))) continue;
     parent[b] = a;
     for (const d of docsOf[b]!) docsOf[a]!.add(d);
   }
   const clusters = new Map<number, Item[]>();
-  rest.forEach((it, i) => clusters.set(find(i), [...(clusters.get(find(i)) ?? []), it]));
+  rest.forEach((it, i) => { const r = find(i); const list = clusters.get(r); if (list) list.push(it); else clusters.set(r, [it]); });
   for (const [root, members] of clusters) {
     const multi = new Set(members.map((m) => m.doc)).size > 1;
     groups.set(`similar-${root}`, { key: `similar-${root}`, items: members, matter: null, reasons: multi ? [`similar frames: same measure (${members[0]!.measure}) and unit family, sentence cosine ≥ ${threshold}`] : ['one document only'] });
@@ -282,7 +342,7 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
     for (const it of g.items) perDoc.set(it.doc, (perDoc.get(it.doc) ?? new Set()).add(it.scope));
     const split = [...perDoc.values()].some((s) => s.size > 1);
     const byScope = new Map<string | null, Item[]>();
-    for (const it of g.items) { const k = split ? it.scope : null; byScope.set(k, [...(byScope.get(k) ?? []), it]); }
+    for (const it of g.items) { const k = split ? it.scope : null; const list = byScope.get(k); if (list) list.push(it); else byScope.set(k, [it]); }
     for (const [scope, members] of byScope) rows.push(rowOf(rules, docs, g.key, g.matter, scope, members, split ? [...g.reasons, `split by scope: ${scope ?? 'other levels'}`] : g.reasons));
   }
   // a matter on two scales (人 and 个) is two rows: say which is which
@@ -299,9 +359,9 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
 }
 
 function rowOf(rules: Rules, docs: CompareInput[], key: string, matter: Matter | null, scope: string | null, members: Item[], reasons: string[]): MatterRow {
+  // only the documents that state the matter: a row of a thousand-document comparison is not a thousand empty cells
   const cells: MatterRow['cells'] = {};
-  for (const d of docs) cells[d.info.id] = [];
-  for (const it of members.sort((a, b) => a.doc - b.doc || a.o.span[0] - b.o.span[0])) cells[docs[it.doc]!.info.id]!.push(cellOf(it.o, docs[it.doc]!));
+  for (const it of members.sort((a, b) => a.doc - b.doc || a.o.span[0] - b.o.span[0])) (cells[docs[it.doc]!.info.id] ??= []).push(cellOf(it.o, docs[it.doc]!));
   const measure = members[0]!.o.quantity?.measure ?? null;
   const direction = matter?.direction ?? DIRECTION[measure ?? 'other'] ?? 'neutral';
   const scopeLabel = scope ? rules.matters.scopes.find((s) => s.id === scope)?.label ?? scope : null;
@@ -324,11 +384,13 @@ const clauseLabel = (rules: Rules, t: string) => t.replace(/\s+/g, '').replace(p
 
 function centralClause(rules: Rules, members: Item[]): string {
   if (members.length === 1) return clauseLabel(rules, members[0]!.o.text);
+  // Σⱼ cos(i, j) over normalised vectors is vᵢ · Σⱼ vⱼ: one pass, not all pairs
   const vecs = tfidf(members.map((m) => m.tokens));
-  let best = 0, bestScore = -1;
-  members.forEach((_, i) => {
-    const s = members.reduce((acc, __, j) => acc + (i === j ? 0 : cosine(vecs[i]!, vecs[j]!)), 0);
-    if (s > bestScore) { bestScore = s; best = i; }
+  const sum = sumOf(vecs);
+  let best = 0, bestScore = -Infinity;
+  vecs.forEach((v, i) => {
+    const s = dotDense(v, sum) - cosine(v, v);
+    if (s > bestScore + 1e-12) { bestScore = s; best = i; }
   });
   return clauseLabel(rules, members[best]!.o.text);
 }

@@ -11,7 +11,11 @@ const letters = (s: string) => s.replace(/[^\u4e00-\u9fa5\dA-Za-z]/gu, '');
 export function summariseReuse(docs: CompareInput[], reuse: Reuse[]): { pairs: ReusePair[]; formulas: ReuseFormula[] } {
   const size = new Map(docs.map((d) => [d.info.id, letters(d.analysis.ctx.norm).length || 1]));
   const byPair = new Map<string, Reuse[]>();
-  for (const r of reuse) byPair.set(`${r.a}\u0000${r.b}`, [...(byPair.get(`${r.a}\u0000${r.b}`) ?? []), r]);
+  for (const r of reuse) {
+    const k = `${r.a}\u0000${r.b}`;
+    const list = byPair.get(k);
+    if (list) list.push(r); else byPair.set(k, [r]);
+  }
   const pairs: ReusePair[] = [];
   for (const [k, rs] of byPair) {
     const [a, b] = k.split('\u0000') as [string, string];

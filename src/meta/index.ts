@@ -8,10 +8,20 @@ import { escapeRegex, pattern } from '../packs/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseCnNumber(s));
-function isoDate(y: string, m: string, d: string): string | null {
-  const Y = num(y), M = num(m), D = num(d);
-  // a year outside the People's Republic's congresses (0808年, a typo) is no date: never a NaN year downstream
-  if (Y === null || M === null || D === null || Y < 1949 || Y > 2100 || M < 1 || M > 12 || D < 1 || D > 31) return null;
+/**
+ * The ISO date of a match whose groups 1–3 are year, month and day. A year outside the People's Republic's
+ * congresses (0808年, a typo) or an impossible month or day is no date, and a warning on the document says
+ * where it is: one bad date never becomes a NaN year downstream or fails a comparison.
+ */
+function isoDate(ctx: Context, m: RegExpExecArray | RegExpMatchArray): string | null {
+  const Y = num(m[1]!), M = num(m[2]!), D = num(m[3]!);
+  if (Y === null || M === null || D === null || Y < 1949 || Y > 2100 || M < 1 || M > 12 || D < 1 || D > 31) {
+    const span = ctx.map.toSource([m.index!, m.index! + m[0].length]);
+    if (!ctx.diagnostics.some((x) => x.code === 'meta/implausible-date' && x.span?.[0] === span[0])) {
+      ctx.diagnostics.push({ severity: 'warning', code: 'meta/implausible-date', stage: 'meta', message: `${m[1]}年${m[2]}月${m[3]}日 is not a plausible date; the document is left undated there`, span });
+    }
+    return null;
+  }
   return `${Y}-${pad(M)}-${pad(D)}`;
 }
 
@@ -99,7 +109,7 @@ function historyDates(ctx: Context, headerEnd: number): { adopted: string | null
   dates.forEach((d, i) => {
     const end = i + 1 < dates.length ? dates[i + 1]!.index! : header.length;
     const line = header.slice(d.index! + d[0].length, Math.min(end, d.index! + 300));
-    const iso = isoDate(d[1]!, d[2]!, d[3]!);
+    const iso = isoDate(ctx, d);
     if (!iso) return;
     // a later line that says 通过 again is a revision adopted anew (北京 任免: 2000, 2007, 2023 通过)
     if (amendedRe.test(line) || (adopted && adoptedRe.test(line) && iso > adopted)) amended.push(iso);
@@ -167,10 +177,10 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     place: { name, level: national ? 'national' : name ? levelOf(ctx, name) : null, redacted },
     docType,
     draft,
-    adoptedOn: history.adopted ?? (adopted ? isoDate(adopted[1]!, adopted[2]!, adopted[3]!) : null),
+    adoptedOn: history.adopted ?? (adopted ? isoDate(ctx, adopted) : null),
     amendedOn: history.amended,
-    effectiveOn: effective ? isoDate(effective[1]!, effective[2]!, effective[3]!) : null,
-    publishedOn: published ? isoDate(published[1]!, published[2]!, published[3]!) : null,
+    effectiveOn: effective ? isoDate(ctx, effective) : null,
+    publishedOn: published ? isoDate(ctx, published) : null,
     session: session ? session[0] : null,
   };
 }

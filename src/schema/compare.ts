@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ObligationSchema, QuantitySchema, SpanSchema, StatisticSchema } from './document.js';
+import { DiagnosticSchema, ObligationSchema, QuantitySchema, SpanSchema, StatisticSchema } from './document.js';
 
 export const CompareDocSchema = z.object({
   id: z.string(),
@@ -10,6 +10,7 @@ export const CompareDocSchema = z.object({
   year: z.number().int().nullable(),
   docType: z.string(),
   variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe('the document\'s variables from its corpus manifest (family, level, … and any the researcher added)'),
+  warnings: z.array(DiagnosticSchema).describe('the document\'s own warnings and errors (a date that is no date, text lost in reading): why a cell may be missing'),
 }).meta({ id: 'CompareDoc' });
 
 export const RuleCellItemSchema = z.object({
@@ -72,7 +73,7 @@ export const MatterRowSchema = z.object({
   scope: z.string().nullable(),
   reasons: z.array(z.string()).describe('why these rules were put together'),
   documents: z.number().int().describe('how many documents set the matter'),
-  cells: z.record(z.string(), z.array(MatterCellSchema)).describe('document id → its rules on the matter (empty: none)'),
+  cells: z.record(z.string(), z.array(MatterCellSchema)).describe('document id → its rules on the matter; a document without one is absent'),
   spread: MatterSpreadSchema.nullable().describe('within the matter only, on a common scale; null when the cells disagree in unit dimension'),
 }).meta({ id: 'MatterRow' });
 
@@ -104,13 +105,19 @@ export const ArticleMatchSchema = z.object({
   score: z.number(),
 }).meta({ id: 'ArticleMatch' });
 
+export const NeighbourSchema = z.object({
+  a: z.string(), b: z.string(),
+  rank: z.number().int().describe('1 for the document most like a'),
+  score: z.number().describe('TF-IDF cosine over character pairs'),
+}).meta({ id: 'Neighbour' });
+
 export const ReuseSchema = z.object({
   a: z.string(), b: z.string(),
   aSpan: SpanSchema, bSpan: SpanSchema,
   aText: z.string(), bText: z.string(),
   length: z.number().int().describe('characters shared (punctuation and spaces not counted)'),
   exact: z.boolean().describe('false for a near-copy with small edits'),
-  kind: z.enum(['formulaic', 'distinctive', 'reference']).describe('reference: copied from a --reference text; formulaic: a known formula or in half the corpus; distinctive otherwise'),
+  kind: z.enum(['formulaic', 'distinctive', 'reference']).describe('reference: copied from a --reference text; formulaic: a known formula or in half the corpus (at most 50 documents); distinctive otherwise'),
   documentsWith: z.number().int().describe('how many corpus documents contain the passage'),
   formula: z.string().nullable().describe('the known formula it matches, from extractors/compare/formulae.txt'),
 }).meta({ id: 'Reuse' });
@@ -142,7 +149,8 @@ export const ComparisonSchema = z.object({
   versions: z.array(VersionsSchema),
   statistics: z.array(StatRowSchema),
   similarity: z.object({
-    matrix: z.array(z.array(z.number())).describe('TF-IDF cosine, rows and columns in documents order'),
+    matrix: z.array(z.array(z.number())).describe('TF-IDF cosine, rows and columns in documents order; empty above 200 documents (see neighbours)'),
+    neighbours: z.array(NeighbourSchema).describe('each document\'s most similar documents, best first; above 200 documents found among MinHash/LSH candidates, so a near neighbour can be missed'),
     articles: z.array(ArticleMatchSchema),
   }),
   reuse: z.array(ReuseSchema).describe('every reused passage with --full-reuse (library: fullReuse); otherwise the distinctive and reference-copied ones'),
@@ -158,6 +166,7 @@ export type Change = z.infer<typeof ChangeSchema>;
 export type Versions = z.infer<typeof VersionsSchema>;
 export type StatRow = z.infer<typeof StatRowSchema>;
 export type ArticleMatch = z.infer<typeof ArticleMatchSchema>;
+export type Neighbour = z.infer<typeof NeighbourSchema>;
 export type Reuse = z.infer<typeof ReuseSchema>;
 export type ReusePair = z.infer<typeof ReusePairSchema>;
 export type ReuseFormula = z.infer<typeof ReuseFormulaSchema>;

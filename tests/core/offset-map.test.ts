@@ -76,3 +76,22 @@ describe('Chinese numerals', () => {
   ])('%s = %d', (s, v) => expect(parseCnNumber(s)).toBe(v));
   it('rejects non-numerals', () => expect(parseCnNumber('一府')).toBeNull());
 });
+
+describe('the offset map kept as shift points', () => {
+  it('answers every source offset as a per-character table would, deleted characters included', () => {
+    // CRLF, zero-width spaces, a BOM, a joined line break and a space between a digit and Chinese: each a deletion
+    const text = '\uFEFF第一条\u200b 常委会组成人员\r\n每年联系 3 名以上代表，走访代表不少于四次，专题调\n研活动不少于两次。\r\n';
+    const map = normalizeText(text, rules);
+    const toSrc: number[] = [];
+    for (let i = 0; i < map.norm.length; i++) toSrc.push(map.posToSource(i));
+    expect(toSrc.every((s, i) => i === 0 || s > toSrc[i - 1]!)).toBe(true);
+    expect(map.norm.length).toBeLessThan(text.length);
+    for (let p = 0; p <= text.length; p++) {
+      const expected = toSrc.findIndex((s) => s >= p);
+      expect(map.posFromSource(p)).toBe(expected < 0 ? map.norm.length : expected);
+    }
+    expect(map.posToSource(map.norm.length)).toBe(text.length);
+    expect(map.norm).toContain('联系3名以上');
+    expect(text.slice(...map.toSource([map.norm.indexOf('3'), map.norm.indexOf('3') + 2]))).toBe('3 名');
+  });
+});
