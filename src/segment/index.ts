@@ -1,6 +1,6 @@
 import type { Context } from '../core/context.js';
 import { overlaps, type Span } from '../core/span.js';
-import { getJieba } from './jieba-adapter.js';
+import { cutTagged } from './jieba-adapter.js';
 
 /** A token in the normalised view. `tag` is jieba's part of speech; protected number+unit spans are 'mq'. */
 export interface Token { span: Span; word: string; tag: string }
@@ -13,21 +13,21 @@ export const isVerb = (t: Token): boolean => t.tag === 'v' || t.tag === 'vd';
  * offset; any span in `protect` (a quantity) becomes one token whatever jieba did with it.
  */
 export function segmentSpans(ctx: Context, spans: Span[], protect: Span[] = []): Token[] {
-  const j = getJieba(ctx.rules);
   const out: Token[] = [];
   const prot = [...protect].sort((a, b) => a[0] - b[0]);
   for (const [s, e] of spans) {
     const piece = ctx.norm.slice(s, e);
     if (!piece.trim()) continue;
     let pos = 0;
-    for (const { word, tag } of j.tag(piece)) {
+    const { words, tagOf } = cutTagged(ctx.rules, piece);
+    for (const word of words) {
       // searched within the piece only: a word jieba changed is skipped rather than given an invented offset
       const rel = piece.indexOf(word, pos);
       if (rel < 0) continue;
       pos = rel + word.length;
       const at = s + rel;
       if (!word.trim()) continue;
-      out.push({ span: [at, at + word.length], word, tag });
+      out.push({ span: [at, at + word.length], word, tag: tagOf(word) });
     }
   }
   if (!prot.length) return out;
