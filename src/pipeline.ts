@@ -15,6 +15,7 @@ import { DocumentSchema, type ZhiduDocument } from './schema/document.js';
 import { segmentSpans, type Token } from './segment/index.js';
 import { parseStructure, splitSentencesNorm, toSentences } from './structure/index.js';
 import { VERSION } from './version.js';
+import { checkInPlace } from './schema/check.js';
 
 export interface ProcessOptions {
   /** rule-pack directory (default: the bundled extractors/) */
@@ -109,7 +110,7 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
     diagnostics: ctx.diagnostics,
   };
   // our own output is a trust boundary too: a shape error here is a bug, caught before anyone reads it
-  if (validate) DocumentSchema.parse(doc);
+  if (validate) checkInPlace(DocumentSchema, doc);
   return { doc, ctx, tokens, skip, sentences: bodySentences, dropped };
 }
 

@@ -2,7 +2,8 @@ import { formatError } from '../core/errors.js';
 import { analyseFile } from '../pipeline.js';
 import { documentToMarkdown } from '../render/markdown.js';
 import type { ErrorRecord, ZhiduDocument } from '../schema/document.js';
-import { emit, type IO } from './io.js';
+import { emitChunks, type IO } from './io.js';
+import { jsonChunks } from '../render/json-stream.js';
 import { outputFormat } from './out-format.js';
 import { withCodePointOffsets } from '../render/offsets.js';
 import { exitCodeFor, type Failure } from './exit.js';
@@ -25,12 +26,12 @@ export async function extractCommand(files: string[], opts: ExtractOptions, io: 
       results.push({ error: { code: f.code, exitCode: f.exitCode, message: f.line.replace(/^zhidu: /, '') }, source: { path: file, name: file.split(/[\\/]/).pop() ?? file, sha256: null } });
     }
   }
-  let content: string;
-  if (format === 'jsonl') content = results.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  else if (format === 'md') {
-    content = results.map((r) => ('error' in r ? `# ${r.source.path}\n\nerror: ${r.error.message}\n` : documentToMarkdown(r))).join('\n---\n\n');
-  } else content = JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n';
   // a single failed input produces no document to print; its error line already went to stderr
-  if (!(files.length === 1 && failures.length === 1 && format !== 'jsonl')) emit(io, opts.out, content);
+  if (files.length === 1 && failures.length === 1 && format !== 'jsonl') return exitCodeFor(files.length, failures);
+  // written in pieces: the JSON of a 15 MB document is never one string
+  const chunks = format === 'jsonl' ? results.map((r) => JSON.stringify(r) + '\n')
+    : format === 'md' ? [results.map((r) => ('error' in r ? `# ${r.source.path}\n\nerror: ${r.error.message}\n` : documentToMarkdown(r))).join('\n---\n\n')]
+      : (function* () { yield* jsonChunks(results.length === 1 ? results[0] : results, 4); yield '\n'; })();
+  emitChunks(io, opts.out, chunks);
   return exitCodeFor(files.length, failures);
 }

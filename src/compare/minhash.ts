@@ -71,19 +71,19 @@ function bandMatches(sigs: Int32Array[], rows: number, window: number): Map<numb
 
 /**
  * For each document, up to `limit` other documents likely to be similar: those sharing the most bands of
- * four values (near-copies), then, when there are too few, those sharing bands of two (documents of the same
- * family). A large bucket of near-copies is kept as is: they are all candidates.
+ * four values (near-copies), then, while there are too few, those sharing bands of two (documents of the
+ * same family), then single values (documents that share anything). A large bucket of near-copies is
+ * linked around a ring rather than all with all.
  */
 export function lshCandidates(sigs: Int32Array[], limit: number): number[][] {
-  const strict = bandMatches(sigs, 4, limit);
-  let loose: Map<number, number>[] | null = null;
+  const levels: Map<number, number>[][] = [];
+  const level = (k: number) => (levels[k] ??= bandMatches(sigs, [4, 2, 1][k]!, limit));
+  const ranked = (m: Map<number, number>) => [...m].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([e]) => e);
   return sigs.map((_, d) => {
-    const ranked = (m: Map<number, number>) => [...m].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([e]) => e);
-    const out = ranked(strict[d]!).slice(0, limit);
-    if (out.length < limit) {
-      loose ??= bandMatches(sigs, 2, limit);
-      const have = new Set(out);
-      for (const e of ranked(loose[d]!)) if (out.length < limit && !have.has(e)) out.push(e);
+    const out: number[] = [];
+    const have = new Set<number>();
+    for (let k = 0; k < 3 && out.length < limit; k++) {
+      for (const e of ranked(level(k)[d]!)) if (out.length < limit && !have.has(e)) { out.push(e); have.add(e); }
     }
     return out;
   });

@@ -81,7 +81,9 @@ export function documentSimilarity(docs: CompareInput[], k: number): Similarity 
     return { matrix, neighbours };
   }
   const candidates = lshCandidates(docs.map((d) => signature(shingles(hanOf(d)))), Math.max(4 * k, 30));
-  for (let i = 0; i < n; i++) push(i, top(i, candidates[i]!));
+  const everyone = [...Array(n).keys()];
+  // a document LSH finds too few others for (one with hardly any Chinese text) is scored against all
+  for (let i = 0; i < n; i++) push(i, top(i, candidates[i]!.length >= k ? candidates[i]! : everyone));
   return { matrix: [], neighbours };
 }
 

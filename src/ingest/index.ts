@@ -4,8 +4,6 @@ import { basename, extname } from 'node:path';
 import { ZhiduError } from '../core/errors.js';
 import type { Diagnostic, Source } from '../schema/document.js';
 import { decodeBytes, looksBinary } from './decode.js';
-import { docxToText } from './docx.js';
-import { htmlToText } from './html.js';
 import { pdfToText } from './pdf.js';
 
 export { decodeBytes } from './decode.js';
@@ -71,9 +69,12 @@ export async function ingestBytes(bytes: Uint8Array, path: string): Promise<Inge
     encoding = 'pdf-text-layer';
     blocks = r.pageSpans.map((span, i) => ({ kind: 'page' as const, n: i + 1, span }));
   } else if (format === 'docx') {
+    // mammoth and htmlparser2 are loaded when their format first comes, not at start-up
+    const { docxToText } = await import('./docx.js');
     ({ text, diagnostics } = await docxToText(bytes, path, MAX_INPUT_BYTES));
     encoding = 'docx-xml';
   } else if (format === 'html') {
+    const { htmlToText } = await import('./html.js');
     ({ text, encoding } = htmlToText(bytes, path));
   } else {
     ({ text, encoding } = decodeBytes(bytes, path));

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { diskCached } from '../core/disk-cache.js';
 import type { z } from 'zod';
 
 /** `extractors/` next to the package root (dist/packs → ../../extractors). */
@@ -53,7 +54,9 @@ export function readYaml<T extends z.ZodTypeAny>(p: PackSource, file: string, sc
   const path = join(p.dir, file);
   let data: unknown;
   try {
-    data = parseYaml(readPackText(p, file));
+    const text = readPackText(p, file);
+    // parsing YAML is most of a pack's load time; the parsed tree of the same text is the same
+    data = diskCached('yaml', text, () => parseYaml(text) as unknown);
   } catch (e) {
     throw new PackError(path, `not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }

@@ -19,15 +19,16 @@ export function segmentSpans(ctx: Context, spans: Span[], protect: Span[] = []):
     const piece = ctx.norm.slice(s, e);
     if (!piece.trim()) continue;
     let pos = 0;
-    const { words, tagOf } = cutTagged(ctx.rules, piece);
-    for (const word of words) {
+    const { words, tags } = cutTagged(ctx.rules, piece);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
       // searched within the piece only: a word jieba changed is skipped rather than given an invented offset
       const rel = piece.indexOf(word, pos);
       if (rel < 0) continue;
       pos = rel + word.length;
       const at = s + rel;
       if (!word.trim()) continue;
-      out.push({ span: [at, at + word.length], word, tag: tagOf(word) });
+      out.push({ span: [at, at + word.length], word, tag: tags[w]! });
     }
   }
   if (!prot.length) return out;

@@ -89,30 +89,50 @@ function specialTag(word: string): string {
   return eng === 0 ? 'x' : m === eng ? 'm' : 'eng';
 }
 
+let segmented = 0;
+/** Below this many characters segmented in a process, building the tag map costs more than `tag` does. */
+const TAG_MAP_AFTER = 200_000;
+
 /**
- * The part of speech nodejieba's `tag` would give each word of `cut`, looked up here: `tag` builds one
- * JavaScript object per word across the native boundary and costs twice what `cut` does, while its tags
- * are only the dictionaries' (the same files, read once into a map).
+ * Words and their parts of speech, as nodejieba's `tag` gives them. `tag` builds one JavaScript object per
+ * word across the native boundary and costs twice what `cut` does, while its tags are only the
+ * dictionaries': so once a process has segmented enough text to pay for it, the same dictionary files are
+ * read once into a map and each word of `cut` is looked up there. A one-file run never builds the map.
  */
-export function cutTagged(rules: Rules, text: string): { words: string[]; tagOf: (w: string) => string } {
+export function cutTagged(rules: Rules, text: string): { words: string[]; tags: string[] } {
   const j = getJieba(rules);
-  if (!tagMap) {
-    const map = new Map<string, string>();
-    if (loadedMain) {
-      for (const line of readFileSync(loadedMain, 'utf8').split('\n')) {
-        const f = line.trim().split(/\s+/);
-        if (f[0] && f[2]) map.set(f[0], f[2]);
-      }
-    }
-    // a user word: `word`, `word tag` or `word freq tag` (cppjieba reads a second field as the tag); it
-    // replaces a main-dictionary entry of the same word, an empty tag included
-    for (const line of rules.segmentDict.split('\n')) {
-      const f = line.trim().split(/\s+/);
-      if (!f[0] || f[0].startsWith('#')) continue;
-      map.set(f[0], f.length === 2 ? f[1]! : f.length >= 3 ? f[2]! : '');
-    }
-    tagMap = map;
+  segmented += text.length;
+  if (!tagMap && segmented < TAG_MAP_AFTER) {
+    const r = j.tag(text);
+    return { words: r.map((x) => x.word), tags: r.map((x) => x.tag) };
   }
+  tagMap ??= readTagMap(rules);
   const tags = tagMap;
-  return { words: j.cut(text, true), tagOf: (w) => tags.get(w) || specialTag(w) };
+  const words = j.cut(text, true);
+  return { words, tags: words.map((w) => tags.get(w) || specialTag(w)) };
+}
+
+function readTagMap(rules: Rules): Map<string, string> {
+  const map = new Map<string, string>();
+  if (loadedMain) {
+    for (const line of readFileSync(loadedMain, 'utf8').split('\n')) {
+      const f = line.trim().split(/\s+/);
+      if (f[0] && f[2]) map.set(f[0], f[2]);
+    }
+  }
+  // a user word: `word`, `word tag` or `word freq tag` (cppjieba reads a second field as the tag); it
+  // replaces a main-dictionary entry of the same word, an empty tag included
+  for (const line of rules.segmentDict.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (!f[0] || f[0].startsWith('#')) continue;
+    map.set(f[0], f.length === 2 ? f[1]! : f.length >= 3 ? f[2]! : '');
+  }
+  return map;
+}
+
+/** nodejieba's version and dictionary: part of what an analysis depends on. */
+export function segmenterFingerprint(): string {
+  const version = (require('nodejieba/package.json') as { version: string }).version;
+  const dict = (require('nodejieba') as { DEFAULT_DICT?: string }).DEFAULT_DICT;
+  return `nodejieba ${version} ${dict ? statSync(dict).size : ''}`;
 }

@@ -103,5 +103,12 @@ describe('a bad date in one document', () => {
     const c = compare([{ info: describeDoc(a, 'bad-date.txt'), analysis: a }, ...others]);
     expect(c.documents[0]!.year).toBeNull();
     expect(a.doc.meta.adoptedOn).toBeNull();
+    // the document says where its date went wrong, and the comparison carries the warning with it
+    const warning = a.doc.diagnostics.find((d) => d.code === 'meta/implausible-date')!;
+    expect(warning.message).toBe('0808年5月1日 is not a plausible date; the document is left undated there');
+    expect(text.slice(...warning.span!)).toBe('0808年5月1日某市人大常委会第三次会议通过');
+    expect(c.documents[0]!.warnings.map((w) => w.code)).toEqual(['meta/implausible-date']);
+    expect(c.documents[1]!.warnings).toEqual([]);
+    expect(c.rules.find((r) => r.matter === 'member-deputy-contact')!.cells['bad-date']!.map((x) => x.normal)).toEqual(['≥3 名']);
   });
 });
