@@ -107,6 +107,7 @@ out(`extract ÷ cut, median of paired rounds: ${extractRatio.toFixed(2)} (target
 out();
 
 // ---- 2. start-up: one small file through the CLI, process start to exit -------------------------------
+if (!SKIP.has('startup')) {
 const small = join(work, 'small.txt');
 writeFileSync(small, strings[0].slice(0, 400));
 const startup = [];
@@ -119,6 +120,7 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 out(`one-file extract (1 KB), process start to exit: ${fmtRange(startup.map((x) => x / 1000))} s (target ≤ 0.6)`);
 out();
+}
 
 // ---- 3. corpus with 1 and 2 workers, interleaved ------------------------------------------------------
 const pool = { 1: [], 2: [] };

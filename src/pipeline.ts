@@ -3,7 +3,7 @@ import type { Context } from './core/context.js';
 import { memo } from './core/memo.js';
 import { indexOverlapping, mergeSpans, overlaps, type Span } from './core/span.js';
 import { everyRe } from './extract/cues.js';
-import { buildFrames, type SentenceNorm } from './extract/frame.js';
+import { buildFrames, contextOf, type SentenceNorm } from './extract/frame.js';
 import { findNamedNumbers, toNamedNumbers } from './extract/named.js';
 import { findQuantities, type Dropped } from './extract/quantity.js';
 import { ingestBytes, ingestFile, type Ingested } from './ingest/index.js';
@@ -42,24 +42,28 @@ export interface Analysis {
 const cueWordsRe = new WeakMap<object, RegExp>();
 
 /**
- * The sentences the frames read, and so the only ones jieba segments: those holding a quantity, a period word
- * (每年, 定期) or a modal word. Most sentences of a long report hold none of these.
+ * The sentences the frames read, and so the only ones jieba segments: those holding a quantity or a period
+ * word (每年, 定期), with the earlier sentences of their article and their lead-in, where an actor may be
+ * named. A sentence with only a modal word (应当) holds no rule zhidu extracts; most sentences of a long
+ * report or regulation are such.
  */
 function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): SentenceNorm[] {
   const o = ctx.rules.obligation;
   const at: number[] = quantities.map((q) => q.norm[0]);
-  const cueWords = memo(cueWordsRe, o, () => literalRe([...o.frequency.map((f) => f.word), ...o.modals.map((m) => m.word)]));
+  const cueWords = memo(cueWordsRe, o, () => literalRe(o.frequency.map((f) => f.word)));
   for (const re of [cueWords, everyRe(ctx)]) {
     for (const m of ctx.norm.matchAll(re)) at.push(m.index!);
   }
   at.sort((a, b) => a - b);
-  const out: SentenceNorm[] = [];
+  const keep = new Set<SentenceNorm>();
   let k = 0;
-  for (const s of sentences) {
+  sentences.forEach((s, si) => {
     while (k < at.length && at[k]! < s.span[0]) k++;
-    if (k < at.length && at[k]! < s.span[1]) out.push(s);
-  }
-  return out;
+    if (!(k < at.length && at[k]! < s.span[1])) return;
+    keep.add(s);
+    for (const c of contextOf(ctx, sentences, si)) keep.add(c);
+  });
+  return sentences.filter((s) => keep.has(s));
 }
 
 /** The whole pipeline on decoded input: normalise → boilerplate → structure → meta → quantities → segment → frames. */

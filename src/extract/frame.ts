@@ -198,6 +198,17 @@ function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): 
   return out;
 }
 
+/**
+ * The sentences a rule's frame may read besides its own: the earlier sentences of its article (an actor
+ * named before) and its lead-in (…行使下列职权：). They are segmented with it, so their verbs are known.
+ */
+export function contextOf(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
+  const out = earlierInArticle(ctx, sentences, si);
+  const lead = leadInOf(ctx, sentences, si);
+  if (lead) { const k = sentences.findIndex((x) => x.span[0] === lead[0]); if (k >= 0) out.push(sentences[k]!); }
+  return out;
+}
+
 const verbCache = new WeakMap<Token[], number[]>();
 /** Where jieba's verbs start, sorted: they end a subject. */
 function verbStarts(tokens: Token[]): number[] {

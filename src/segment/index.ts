@@ -15,21 +15,35 @@ export const isVerb = (t: Token): boolean => t.tag === 'v' || t.tag === 'vd';
 export function segmentSpans(ctx: Context, spans: Span[], protect: Span[] = []): Token[] {
   const out: Token[] = [];
   const prot = [...protect].sort((a, b) => a[0] - b[0]);
+  // one call for the whole document: the spans joined by line breaks, which jieba never joins across, so
+  // each span is cut as it would be alone, without a crossing of the native boundary per sentence
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  const at: number[] = [];
+  let len = 0;
   for (const [s, e] of spans) {
     const piece = ctx.norm.slice(s, e);
     if (!piece.trim()) continue;
-    let pos = 0;
-    const { words, tags } = cutTagged(ctx.rules, piece);
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w]!;
-      // searched within the piece only: a word jieba changed is skipped rather than given an invented offset
-      const rel = piece.indexOf(word, pos);
-      if (rel < 0) continue;
-      pos = rel + word.length;
-      const at = s + rel;
-      if (!word.trim()) continue;
-      out.push({ span: [at, at + word.length], word, tag: tags[w]! });
-    }
+    pieces.push(piece);
+    starts.push(s);
+    at.push(len);
+    len += piece.length + 1;
+  }
+  if (!pieces.length) return out;
+  const joined = pieces.join('\n');
+  const { words, tags } = cutTagged(ctx.rules, joined);
+  let pos = 0;
+  let k = 0;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    // searched forward only: a word jieba changed is skipped rather than given an invented offset
+    const rel = joined.indexOf(word, pos);
+    if (rel < 0) continue;
+    pos = rel + word.length;
+    if (!word.trim()) continue;
+    while (k + 1 < at.length && at[k + 1]! <= rel) k++;
+    const from = starts[k]! + rel - at[k]!;
+    out.push({ span: [from, from + word.length], word, tag: tags[w]! });
   }
   if (!prot.length) return out;
   const merged: Token[] = [];
