@@ -54,8 +54,11 @@ function grams(c: Compact): Grams {
 const SHIFT = 2 ** 26;
 
 /** Position pairs of the trigrams two documents share, each trigram at most MAX_OCCURRENCES times in each, sorted. */
+// one buffer for the seeds of every pair, grown when needed: thousands of pairs allocate nothing
+let scratch = new Float64Array(1 << 16);
+
 function sharedSeeds(A: Grams, B: Grams): Float64Array {
-  let seeds = new Float64Array(Math.min(A.keys.length, B.keys.length) + 16);
+  let seeds = scratch;
   let n = 0;
   let i = 0;
   let j = 0;
@@ -68,7 +71,7 @@ function sharedSeeds(A: Grams, B: Grams): Float64Array {
     if (i1 - i <= MAX_OCCURRENCES && j1 - j <= MAX_OCCURRENCES) {
       for (let p = i; p < i1; p++) {
         for (let q = j; q < j1; q++) {
-          if (n === seeds.length) { const grown = new Float64Array(seeds.length * 2); grown.set(seeds); seeds = grown; }
+          if (n === seeds.length) { const grown = new Float64Array(seeds.length * 2); grown.set(seeds); seeds = scratch = grown; }
           seeds[n++] = A.pos[p]! * SHIFT + B.pos[q]!;
         }
       }
@@ -85,20 +88,32 @@ function sharedSeeds(A: Grams, B: Grams): Float64Array {
  */
 function documentCounts(cs: Compact[], texts: Set<string>): Map<string, number> {
   const ANCHOR = 8;
-  const byAnchor = new Map<string, string[]>();
-  for (const t of texts) { const a = t.slice(0, ANCHOR); byAnchor.set(a, [...(byAnchor.get(a) ?? []), t]); }
+  // an anchor is its 8 code units hashed to a number, rolled along each document: no string per position
+  const hashOf = (s: string, i: number) => {
+    let h = 0;
+    for (let k = 0; k < ANCHOR; k++) h = (Math.imul(h, 31) + s.charCodeAt(i + k)) | 0;
+    return h;
+  };
+  const POW = Array.from({ length: ANCHOR - 1 }, () => 0).reduce((p) => Math.imul(p, 31), 1);
+  const byAnchor = new Map<number, string[]>();
+  for (const t of texts) { const h = hashOf(t, 0); const list = byAnchor.get(h); if (list) list.push(t); else byAnchor.set(h, [t]); }
   const count = new Map<string, number>();
   const lastDoc = new Map<string, number>();
   cs.forEach((c, d) => {
     const s = c.s;
-    for (let i = 0; i + ANCHOR <= s.length; i++) {
-      const list = byAnchor.get(s.slice(i, i + ANCHOR));
-      if (!list) continue;
-      for (const t of list) {
-        if (lastDoc.get(t) === d || !s.startsWith(t, i)) continue;
-        lastDoc.set(t, d);
-        count.set(t, (count.get(t) ?? 0) + 1);
+    if (s.length < ANCHOR) return;
+    let h = hashOf(s, 0);
+    for (let i = 0; ; i++) {
+      const list = byAnchor.get(h);
+      if (list) {
+        for (const t of list) {
+          if (lastDoc.get(t) === d || !s.startsWith(t, i)) continue;
+          lastDoc.set(t, d);
+          count.set(t, (count.get(t) ?? 0) + 1);
+        }
       }
+      if (i + ANCHOR >= s.length) break;
+      h = (Math.imul(h - Math.imul(POW, s.charCodeAt(i)), 31) + s.charCodeAt(i + ANCHOR)) | 0;
     }
   });
   return count;
@@ -119,11 +134,13 @@ export function findReuse(docs: CompareInput[], formulae: string[], pairs: [numb
   // half the corpus, and never more than fifty documents: a passage fifty documents share is a template
   const threshold = Math.max(3, Math.ceil(Math.min(docs.length, 100) / 2));
   const found: Found[] = [];
+  let used = new Uint8Array(1 << 16);
   for (const [a, b] of pairs) {
     const A = cs[a]!;
     const B = cs[b]!;
     const seeds = sharedSeeds(gs[a]!, gs[b]!);
-    const used = new Uint8Array(seeds.length);
+    if (used.length < seeds.length) used = new Uint8Array(seeds.length * 2);
+    used.fill(0, 0, seeds.length);
     const pair: Found[] = [];
     for (let s0 = 0; s0 < seeds.length; s0++) {
       if (used[s0]) continue;

@@ -1,3 +1,4 @@
+import { peakRssMB as peakRss } from '../core/peak-rss.js';
 import { loadCheckedRules } from '../pipeline.js';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -228,7 +229,7 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
   writer.close();
   if (opts.format === 'json') await jsonlToJsonArray(join(opts.out, 'documents.jsonl'), join(opts.out, 'documents.json'));
   const elapsedMs = Date.now() - t0;
-  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRssMB = peakRss();
   const summary: CorpusSummary = { total: paths.length, processed: written, skipped, ok, errors, elapsedMs, peakRssMB };
   writeManifest(opts.out, {
     ...manifestBase, status: 'complete', finishedAt: new Date().toISOString(), inputs: paths.length,

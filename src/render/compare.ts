@@ -39,10 +39,19 @@ export function comparisonToMarkdown(c: Comparison): string {
     for (const s of c.statistics) out.push(`| ${s.topic} | ${cell(s.metric)} | ${docs.map((d) => cell((s.cells[d.id] ?? []).map((x) => x.normal).join('; ') || '')).join(' | ')} |`);
     out.push('');
   }
-  out.push('## Similarity (TF-IDF cosine over jieba content words)', '', `| | ${docs.map((d) => cell(d.label)).join(' | ')} |`, `|---|${docs.map(() => '---').join('|')}|`);
-  c.similarity.matrix.forEach((row, i) => out.push(`| ${cell(docs[i]!.label)} | ${row.map((x) => x.toFixed(3)).join(' | ')} |`));
+  const labels = new Map(docs.map((d) => [d.id, d.label]));
+  const label = (id: string) => labels.get(id)!;
+  if (c.similarity.matrix.length) {
+    out.push('## Similarity (TF-IDF cosine over pairs of characters)', '', `| | ${docs.map((d) => cell(d.label)).join(' | ')} |`, `|---|${docs.map(() => '---').join('|')}|`);
+    c.similarity.matrix.forEach((row, i) => out.push(`| ${cell(docs[i]!.label)} | ${row.map((x) => x.toFixed(3)).join(' | ')} |`));
+  } else {
+    // too many documents for a matrix: each one's nearest others
+    out.push('## Similarity: each document\'s nearest documents (TF-IDF cosine over pairs of characters)', '', '| document | nearest (score) |', '|---|---|');
+    const byDoc = new Map<string, string[]>();
+    for (const nb of c.similarity.neighbours) { const list = byDoc.get(nb.a) ?? []; list.push(`${label(nb.b)} (${nb.score.toFixed(3)})`); byDoc.set(nb.a, list); }
+    for (const d of docs) out.push(`| ${cell(d.label)} | ${cell((byDoc.get(d.id) ?? []).join('; '))} |`);
+  }
   out.push('');
-  const label = (id: string) => docs.find((d) => d.id === id)!.label;
   const sum = c.reuseSummary;
   out.push(`## Text reuse: ${sum.pairs.length} document pairs share passages; ${sum.formulas.length} formulas recur in three or more documents`, '');
   if (sum.pairs.length) {
