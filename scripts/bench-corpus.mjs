@@ -62,8 +62,9 @@ export function makeRegulations(dir, count, seed = 3000) {
     const src = pick(sources);
     const place = pick(PLACES);
     const year = 2000 + Math.floor(rand() * 25);
-    let text = src
-      .replace(/^[^\n]*?(省|市|自治区)(?=人民代表大会|人大)/u, place)
+    // the province or city the title names, everywhere it is named, becomes the new place
+    const own = /^(?:#\s*)?([\u4e00-\u9fa5]{2,6}?(?:省|市|自治区))/u.exec(src)?.[1];
+    let text = (own ? src.split(own).join(place) : src)
       .replace(/(\d{4})年/gu, () => `${year}年`)
       .replace(/([一二三四五六七八九十])(日|个月|名|人|次)/gu, (m, d, u) => (rand() < 0.3 ? `${pick(CN.filter((c) => c !== '两'))}${u}` : m));
     // drop one article in ten, so no two documents align article for article

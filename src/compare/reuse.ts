@@ -33,21 +33,28 @@ function compact(d: CompareInput): Compact {
   return { s: new TextDecoder('utf-16le').decode(codes.subarray(0, n)), at: at.slice(0, n) };
 }
 
-/** A document's trigrams, sorted by trigram then position: three UTF-16 code units packed in one number. */
-interface Grams { keys: Float64Array; pos: Int32Array }
+/**
+ * A document's trigram positions, sorted by trigram then position. Only positions are kept (4 bytes a
+ * letter): a trigram is read again from the text when compared, three code units packed in one number.
+ */
+interface Grams { s: string; pos: Int32Array }
+
+const keyAt = (s: string, i: number) => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
 
 function grams(c: Compact): Grams {
   const s = c.s;
-  const idx: number[] = [];
-  const key = new Float64Array(Math.max(0, s.length - K + 1));
-  for (let i = 0; i + K <= s.length; i++) {
+  const n = Math.max(0, s.length - K + 1);
+  const key = new Float64Array(n);
+  const idx = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const a = s.charCodeAt(i), b = s.charCodeAt(i + 1), d = s.charCodeAt(i + 2);
     if (a === 0 || b === 0 || d === 0) continue;
     key[i] = a * 4294967296 + b * 65536 + d;
-    idx.push(i);
+    idx[m++] = i;
   }
-  idx.sort((x, y) => key[x]! - key[y]! || x - y);
-  return { keys: Float64Array.from(idx, (i) => key[i]!), pos: Int32Array.from(idx) };
+  const pos = idx.slice(0, m).sort((x, y) => key[x]! - key[y]! || x - y);
+  return { s, pos };
 }
 
 // a seed (i, j) is packed as i · 2²⁶ + j in one float: sorting a Float64Array needs no comparator and no tuples
@@ -62,12 +69,13 @@ function sharedSeeds(A: Grams, B: Grams): Float64Array {
   let n = 0;
   let i = 0;
   let j = 0;
-  while (i < A.keys.length && j < B.keys.length) {
-    const x = A.keys[i]!, y = B.keys[j]!;
+  const an = A.pos.length, bn = B.pos.length;
+  while (i < an && j < bn) {
+    const x = keyAt(A.s, A.pos[i]!), y = keyAt(B.s, B.pos[j]!);
     if (x < y) { i++; continue; }
     if (y < x) { j++; continue; }
-    let i1 = i; while (i1 < A.keys.length && A.keys[i1] === x) i1++;
-    let j1 = j; while (j1 < B.keys.length && B.keys[j1] === x) j1++;
+    let i1 = i + 1; while (i1 < an && keyAt(A.s, A.pos[i1]!) === x) i1++;
+    let j1 = j + 1; while (j1 < bn && keyAt(B.s, B.pos[j1]!) === x) j1++;
     if (i1 - i <= MAX_OCCURRENCES && j1 - j <= MAX_OCCURRENCES) {
       for (let p = i; p < i1; p++) {
         for (let q = j; q < j1; q++) {
@@ -119,7 +127,8 @@ function documentCounts(cs: Compact[], texts: Set<string>): Map<string, number> 
   return count;
 }
 
-type Found = Omit<Reuse, 'kind' | 'documentsWith' | 'formula'> & { textA: string; textB: string };
+/** A passage found between two documents: letters [sa, ea) of A and [sb, eb) of B, and its source spans. */
+interface Passage { sa: number; ea: number; sb: number; eb: number; aSpan: [number, number]; bSpan: [number, number]; length: number }
 
 /**
  * Passages two documents share: common character trigrams, chained when they follow each other in both
@@ -133,7 +142,9 @@ export function findReuse(docs: CompareInput[], formulae: string[], pairs: [numb
   const formulaCompact = formulae.map((f) => ({ f, c: f.replace(/[^\u4e00-\u9fa5\dA-Za-z]/gu, '') }));
   // half the corpus, and never more than fifty documents: a passage fifty documents share is a template
   const threshold = Math.max(3, Math.ceil(Math.min(docs.length, 100) / 2));
-  const found: Found[] = [];
+  const found: Reuse[] = [];
+  const textsA: string[] = [];
+  const textsB: string[] = [];
   let used = new Uint8Array(1 << 16);
   for (const [a, b] of pairs) {
     const A = cs[a]!;
@@ -141,68 +152,68 @@ export function findReuse(docs: CompareInput[], formulae: string[], pairs: [numb
     const seeds = sharedSeeds(gs[a]!, gs[b]!);
     if (used.length < seeds.length) used = new Uint8Array(seeds.length * 2);
     used.fill(0, 0, seeds.length);
-    const pair: Found[] = [];
+    const pair: Passage[] = [];
     for (let s0 = 0; s0 < seeds.length; s0++) {
       if (used[s0]) continue;
       let ai = Math.floor(seeds[s0]! / SHIFT);
       let bj = seeds[s0]! - ai * SHIFT;
-      const start: [number, number] = [ai, bj];
-      let end: [number, number] = [ai + K, bj + K];
+      const sa = ai, sb = bj;
+      let ea = ai + K, eb = bj + K;
       let seedCount = 1;
       used[s0] = 1;
       for (let s1 = s0 + 1; s1 < seeds.length; s1++) {
         const i = Math.floor(seeds[s1]! / SHIFT);
-        if (i > end[0] + MAX_GAP) break;
+        if (i > ea + MAX_GAP) break;
         const j = seeds[s1]! - i * SHIFT;
-        if (used[s1] || i < start[0] || j < start[1]) continue;
-        const ga = i - end[0];
-        const gb = j - end[1];
+        if (used[s1] || i < sa || j < sb) continue;
         // the next seed continues this passage in both documents, overlapping or after a short edit
-        if (ga <= MAX_GAP && gb <= MAX_GAP && i - ai >= 0 && j - bj >= 0 && (i - ai) - (j - bj) <= MAX_GAP && (j - bj) - (i - ai) <= MAX_GAP) {
-          end = [Math.max(end[0], i + K), Math.max(end[1], j + K)];
+        if (i - ea <= MAX_GAP && j - eb <= MAX_GAP && i - ai >= 0 && j - bj >= 0 && (i - ai) - (j - bj) <= MAX_GAP && (j - bj) - (i - ai) <= MAX_GAP) {
+          ea = Math.max(ea, i + K);
+          eb = Math.max(eb, j + K);
           ai = i;
           bj = j;
           seedCount++;
           used[s1] = 1;
         }
       }
-      const lenA = end[0] - start[0];
-      const lenB = end[1] - start[1];
-      if (lenA < MIN_LEN || lenB < MIN_LEN || seedCount < 3) continue;
-      const ctxA = docs[a]!.analysis.ctx;
-      const ctxB = docs[b]!.analysis.ctx;
-      const aSpan = ctxA.map.toSource([A.at[start[0]]!, A.at[end[0] - 1]! + 1]);
-      const bSpan = ctxB.map.toSource([B.at[start[1]]!, B.at[end[1] - 1]! + 1]);
-      pair.push({
-        a: docs[a]!.info.id, b: docs[b]!.info.id, aSpan, bSpan,
-        aText: ctxA.text.slice(aSpan[0], aSpan[1]), bText: ctxB.text.slice(bSpan[0], bSpan[1]),
-        length: Math.min(lenA, lenB), exact: false,
-        textA: A.s.slice(start[0], end[0]), textB: B.s.slice(start[1], end[1]),
-      });
+      if (ea - sa < MIN_LEN || eb - sb < MIN_LEN || seedCount < 3) continue;
+      const aSpan = docs[a]!.analysis.ctx.map.toSource([A.at[sa]!, A.at[ea - 1]! + 1]);
+      const bSpan = docs[b]!.analysis.ctx.map.toSource([B.at[sb]!, B.at[eb - 1]! + 1]);
+      pair.push({ sa, ea, sb, eb, aSpan, bSpan, length: Math.min(ea - sa, eb - sb) });
     }
     // a passage repeated inside a document pairs with every copy in the other: keep the longest, once per side
     pair.sort((x, y) => y.length - x.length || x.aSpan[0] - y.aSpan[0] || x.bSpan[0] - y.bSpan[0]);
     const keptA: [number, number][] = [];
     const keptB: [number, number][] = [];
-    for (const r of pair) {
-      if (keptA.some((k) => overlaps(k, r.aSpan)) || keptB.some((k) => overlaps(k, r.bSpan))) continue;
-      keptA.push(r.aSpan);
-      keptB.push(r.bSpan);
-      found.push(r);
+    const ctxA = docs[a]!.analysis.ctx;
+    const ctxB = docs[b]!.analysis.ctx;
+    for (const p of pair) {
+      if (keptA.some((k) => overlaps(k, p.aSpan)) || keptB.some((k) => overlaps(k, p.bSpan))) continue;
+      keptA.push(p.aSpan);
+      keptB.push(p.bSpan);
+      const textA = A.s.slice(p.sa, p.ea);
+      const textB = B.s.slice(p.sb, p.eb);
+      textsA.push(textA);
+      textsB.push(textB);
+      // the record is made once, whole; its kind and counts are set below when the corpus is counted
+      found.push({
+        a: docs[a]!.info.id, b: docs[b]!.info.id, aSpan: p.aSpan, bSpan: p.bSpan,
+        aText: ctxA.text.slice(p.aSpan[0], p.aSpan[1]), bText: ctxB.text.slice(p.bSpan[0], p.bSpan[1]),
+        length: p.length, exact: textA === textB, kind: 'distinctive', documentsWith: 0, formula: null,
+      });
     }
   }
-  const counts = documentCounts(cs, new Set(found.flatMap((r) => [r.textA, r.textB])));
+  const counts = documentCounts(cs, new Set([...textsA, ...textsB]));
   const formulaCache = new Map<string, (typeof formulaCompact)[number] | null>();
   const formulaOf = (t: string) => memo(formulaCache, t, () =>
     formulaCompact.find((x) => x.c.includes(t) || t.includes(x.c) || (x.c.length >= MIN_LEN && shareGram(x.c, t) && longestCommon(x.c, t) >= Math.min(12, x.c.length))) ?? null);
-  // each found passage is replaced by its record in place: the two never all live at once
-  const out = found as unknown as Reuse[];
-  for (let i = 0; i < found.length; i++) {
-    const { textA, textB, ...r } = found[i]!;
-    const documentsWith = Math.max(counts.get(textA) ?? 0, counts.get(textB) ?? 0);
-    const formula = formulaOf(textA);
-    out[i] = { ...r, exact: textA === textB, kind: formula || documentsWith >= threshold ? 'formulaic' : 'distinctive', documentsWith, formula: formula ? formula.f : null };
-  }
+  found.forEach((r, i) => {
+    r.documentsWith = Math.max(counts.get(textsA[i]!) ?? 0, counts.get(textsB[i]!) ?? 0);
+    const formula = formulaOf(textsA[i]!);
+    r.formula = formula ? formula.f : null;
+    r.kind = formula || r.documentsWith >= threshold ? 'formulaic' : 'distinctive';
+  });
+  const out = found;
   return out.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : x.aSpan[0] - y.aSpan[0]));
 }
 
