@@ -1,4 +1,5 @@
 import { pattern, type Matter, type Rules } from '../packs/index.js';
+import { lowerBound } from '../core/span.js';
 import type { Obligation } from '../schema/document.js';
 import type { MatterCell, MatterRow } from '../schema/compare.js';
 import { quantityText } from '../render/quantity-text.js';
@@ -54,7 +55,9 @@ function windowOf(d: CompareInput, o: Obligation): string {
   const norm = ctx.norm;
   const sentences = d.analysis.sentences;
   const sAt = ctx.map.fromSource(o.sentence)[0];
-  const si = sentences.findIndex((x) => x.span[0] === sAt);
+  // sentences are sorted: a binary search, not a scan per rule (a long document has tens of thousands)
+  const lb = lowerBound(sentences, sAt, (x) => x.span[0]);
+  const si = lb < sentences.length && sentences[lb]!.span[0] === sAt ? lb : -1;
   const sent = sentences[si];
   const qAt = o.quantity ? ctx.map.fromSource(o.quantity.span) : ctx.map.fromSource(o.span);
   if (!sent) return norm.slice(...ctx.map.fromSource(o.sentence));

@@ -174,19 +174,23 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
 
 /** The lead-in of a list (…行使下列职权：) when the sentence is an item under it, within the same article. */
 function leadInOf(ctx: Context, sentences: SentenceNorm[], si: number): Span | null {
+  const k = leadInIndex(ctx, sentences, si);
+  return k < 0 ? null : sentences[k]!.span;
+}
+
+function leadInIndex(ctx: Context, sentences: SentenceNorm[], si: number): number {
   const p = patterns(ctx);
   const sent = sentences[si]!;
-  if (afterLabel(ctx, sent.span) === sent.span[0]) return null;
+  if (afterLabel(ctx, sent.span) === sent.span[0]) return -1;
   for (let k = si - 1; k >= 0 && k >= si - 30; k--) {
     const s = sentences[k]!;
     const text = ctx.norm.slice(s.span[0], s.span[1]);
-    if (p.leadIn.test(text)) return s.span;
-    if (afterLabel(ctx, s.span) === s.span[0]) return null;
+    if (p.leadIn.test(text)) return k;
+    if (afterLabel(ctx, s.span) === s.span[0]) return -1;
   }
-  return null;
+  return -1;
 }
 
-/** Earlier sentences of the same article, nearest first (at most four), whose subject may carry over. */
 function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
   const out: SentenceNorm[] = [];
   if (afterLabel(ctx, sentences[si]!.span) !== sentences[si]!.span[0]) return out;
@@ -204,8 +208,8 @@ function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): 
  */
 export function contextOf(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
   const out = earlierInArticle(ctx, sentences, si);
-  const lead = leadInOf(ctx, sentences, si);
-  if (lead) { const k = sentences.findIndex((x) => x.span[0] === lead[0]); if (k >= 0) out.push(sentences[k]!); }
+  const lead = leadInIndex(ctx, sentences, si);
+  if (lead >= 0) out.push(sentences[lead]!);
   return out;
 }
 
