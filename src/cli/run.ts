@@ -70,7 +70,7 @@ export async function run(argv: string[], io: IO = processIO): Promise<number> {
     .description('process a corpus in parallel into JSONL/CSV files, every input accounted for; resumable')
     .argument('<inputs...>', 'folders (manifest.json honoured), globs such as "dir/**/*.txt", manifest files, or files')
     .requiredOption('-o, --out <dir>', 'output folder: documents.jsonl, obligations.jsonl, statistics.jsonl, named-numbers.jsonl, errors.jsonl, manifest.json')
-    .option('-w, --workers <n>', 'worker threads (default: number of cores)')
+    .option('-w, --workers <n>', 'worker threads (default: one per 8 MB of input, at most one per core)')
     .addOption(new Option('-f, --format <format>', 'csv adds obligations.csv and statistics.csv').choices(['jsonl', 'csv', 'json']).default('jsonl'))
     .option('--resume', 'skip inputs already done with the same bytes and tool version; finish the rest')
     .option('--no-bom', 'CSV files without the UTF-8 byte-order mark (it is there by default, for Excel and WPS)')

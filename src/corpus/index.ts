@@ -1,7 +1,7 @@
 import { peakRssMB as peakRss } from '../core/peak-rss.js';
 import { loadCheckedRules } from '../pipeline.js';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -20,6 +20,7 @@ import { CorpusWriter, type ProgressEntry } from './writer.js';
 
 export interface CorpusOptions {
   out: string;
+  /** worker threads (default: one per 8 MB of input, at most one per core) */
   workers?: number;
   format?: 'jsonl' | 'csv' | 'json';
   resume?: boolean;
@@ -75,7 +76,7 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
   const t0 = Date.now();
   // a pack whose examples fail refuses to load here, before any worker starts
   const rules = loadCheckedRules(opts.packs);
-  const workers = Math.max(1, opts.workers ?? availableParallelism());
+  const workers = opts.workers ?? null;
   mkdirSync(opts.out, { recursive: true });
   const unlock = lockOut(opts.out);
   try {
@@ -85,11 +86,24 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
   }
 }
 
-async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: Rules, workers: number, started: Date, t0: number): Promise<CorpusSummary> {
+/**
+ * A worker pays about 1.5 CPU-seconds of start-up and JIT warm-up whatever it reads (npm run bench): below
+ * this much input per worker, another worker costs more than it saves.
+ */
+const BYTES_PER_WORKER = 8 * 1048576;
+
+function defaultWorkers(paths: string[]): number {
+  let bytes = 0;
+  for (const p of paths) { try { bytes += statSync(p).size; } catch { /* recorded as an error when read */ } }
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER)));
+}
+
+async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: Rules, asked: number | null, started: Date, t0: number): Promise<CorpusSummary> {
   const listed = [...corpusInputs(inputs, { allowOutside: opts.allowOutside, exclude: opts.out })];
   if (!listed.length) throw new UsageError(`no input: ${inputs.join(' ')} matched no file`);
   // one spelling for every input (./a.txt, a.txt, /abs/a.txt): keys and --resume never depend on how it was named
   const paths = listed.map((x) => resolve(x.path));
+  const workers = Math.max(1, asked ?? defaultWorkers(paths));
   // the rule packs, as one hash: a document done with other packs runs again on --resume
   const packsHash = createHash('sha256').update(JSON.stringify(rules.packs)).digest('hex').slice(0, 16);
   const refusedAt = new Map(listed.flatMap((x, i) => (x.refused ? [[i, x.refused] as const] : [])));

@@ -63,6 +63,8 @@ describe('zhidu corpus', () => {
     const { dir } = makeCorpus(1, false);
     const out = join(dir, 'out');
     runCli(['corpus', dir, '--out', out, '--format', 'csv', '--quiet']);
+    // a few documents are far less than 8 MB: one worker, whose start-up is paid once
+    expect(JSON.parse(readFileSync(join(out, 'zhidu-run.json'), 'utf8')).workers).toBe(1);
     const raw = readFileSync(join(out, 'obligations.csv'), 'utf8');
     // a byte-order mark, so that Excel and WPS on Chinese Windows read UTF-8
     expect(raw.charCodeAt(0)).toBe(0xfeff);
