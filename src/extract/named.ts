@@ -2,7 +2,10 @@ import type { Context } from '../core/context.js';
 import { parseAnyNumber } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
 import type { NamedNumber } from '../schema/document.js';
-import { literalRe, pattern, type Rules } from '../packs/index.js';
+import { escapeRegex, literalRe, pattern, type Rules } from '../packs/index.js';
+import { memo } from '../core/memo.js';
+
+const openMarks = new WeakMap<object, RegExp>();
 
 export interface NamedNorm { norm: Span; source: NamedNumber['source'] }
 
@@ -29,9 +32,12 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
   }
   const opens = r.quoted.open;
   const closes = r.quoted.close;
-  for (let i = 0; i < ctx.norm.length; i++) {
-    const oi = opens.indexOf(ctx.norm[i]!);
-    if (oi < 0) continue;
+  // the opening marks found by a regex, not by a one-character string per position of the text
+  const openRe = memo(openMarks, r.quoted, () => new RegExp(`[${[...opens].map((c) => escapeRegex(c)).join('')}]`, 'gu'));
+  openRe.lastIndex = 0;
+  for (let mo = openRe.exec(ctx.norm); mo; mo = openRe.exec(ctx.norm)) {
+    let i = mo.index;
+    const oi = opens.indexOf(mo[0]);
     const close = closes[oi]!;
     // a slogan is short: look for the closing mark only within reach, so unmatched quotes cost nothing
     const near = ctx.norm.slice(i + 1, i + 42).indexOf(close);
@@ -49,6 +55,7 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
       off += item.length + 1;
     }
     i = end;
+    openRe.lastIndex = i + 1;
   }
   for (const re of r.patterns) {
     for (const m of ctx.norm.matchAll(re)) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'pattern' });

@@ -6,19 +6,20 @@ const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <
 const TERMINAL = new Set([...'。！？；：!?;:…”"》）)】」』']);
 
 /** One code unit of the source → its normalised code unit, or -1 to delete it. Never more than one. */
-function mapCode(c: number, t2s: Map<number, number>): number {
+function mapCode(c: number, t2s: Uint16Array): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
   // a stray NUL reads as a space; an unpaired surrogate becomes U+FFFD when the view is decoded (one unit for one)
   if (c === 0) return 0x20;
   if (c === 0x3000 || c === 0x00a0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f || c === 0x205f) return 0x20;
   if (c === 0x200b || c === 0xfeff || c === 0x200c || c === 0x200d) return -1;
   if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63) return 0x2d;
-  return t2s.get(c) ?? c;
+  return t2s[c] || c;
 }
 
 // the normalised code units are turned into a string in one native call
 const utf16 = new TextDecoder('utf-16le');
-const t2sCodes = new WeakMap<Map<string, string>, Map<number, number>>();
+// traditional → simplified as a table indexed by code unit (0: unchanged): one array read per character
+const t2sCodes = new WeakMap<Map<string, string>, Uint16Array>();
 
 /**
  * Which line breaks sit inside a sentence: the line before is body text (long, or inside an open bracket)
@@ -69,7 +70,11 @@ function spaceBetweenDigitAndHan(text: string, i: number): boolean {
 
 /** The normalised view of `text` and its map back: width, spaces, dashes, traditional forms, broken lines. */
 export function normalizeText(text: string, rules: Rules): OffsetMap {
-  const t2s = memo(t2sCodes, rules.t2s, () => new Map([...rules.t2s].map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)])));
+  const t2s = memo(t2sCodes, rules.t2s, () => {
+    const table = new Uint16Array(65536);
+    for (const [k, v] of rules.t2s) table[k.charCodeAt(0)] = v.charCodeAt(0);
+    return table;
+  });
   const drop = joinableBreaks(text, pattern(rules, 'structure/line-start-marker'));
   const out = new Uint16Array(text.length);
   const toSrc = new Int32Array(text.length + 1);
