@@ -15,7 +15,7 @@ export function tfidf<K>(bags: K[][]): Vec[] {
 }
 
 /** TF-IDF vectors of term counts. */
-export function tfidfCounts<K>(counts: Map<K, number>[]): Vec[] {
+function tfidfCounts<K>(counts: Map<K, number>[]): Vec[] {
   return tfidfOf(counts.length, (i) => counts[i]!);
 }
 
@@ -81,7 +81,7 @@ export function dotDense(v: Vec, dense: Float64Array): number {
  * How many of a vector's leading (rarest) terms another vector must share for the two to reach `threshold`:
  * once the remaining terms' norm is below the threshold, their dot product alone cannot reach it.
  */
-export function prefixLength(v: Vec, threshold: number): number {
+function prefixLength(v: Vec, threshold: number): number {
   let rest = 0;
   for (let k = 0; k < v.w.length; k++) rest += v.w[k]! * v.w[k]!;
   let k = 0;
