@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { diskCached } from '../core/disk-cache.js';
 import type { z } from 'zod';
+
+// the parser's version is part of what a cached parse depends on
+const YAML_VERSION = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
 
 /** `extractors/` next to the package root (dist/packs → ../../extractors). */
 export const DEFAULT_PACK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'extractors');
@@ -56,7 +60,7 @@ export function readYaml<T extends z.ZodTypeAny>(p: PackSource, file: string, sc
   try {
     const text = readPackText(p, file);
     // parsing YAML is most of a pack's load time; the parsed tree of the same text is the same
-    data = diskCached('yaml', text, () => parseYaml(text) as unknown);
+    data = diskCached('yaml', `${YAML_VERSION}\n${text}`, () => parseYaml(text) as unknown);
   } catch (e) {
     throw new PackError(path, `not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }
