@@ -23,10 +23,6 @@ interface Item {
   matter: Matter | null;
 }
 
-// canonical time units in days, so that 3 个月, 90 日 and 60 个工作日 can be ordered
-const DAYS: Record<string, number> = { day: 1, workday: 1.4, week: 7, month: 30, year: 365, hour: 1 / 24, minute: 1 / 1440, term: 1825 };
-// frequency periods in years, so that 每两个月一次 (6 a year) and 每年一次 can be ordered
-const YEARS: Record<string, number> = { day: 1 / 365, week: 7 / 365, 'half-month': 1 / 24, month: 1 / 12, quarter: 1 / 4, 'half-year': 1 / 2, year: 1, term: 5 };
 const DIRECTION: Record<string, 'more' | 'less' | 'neutral'> = {
   deadline: 'less', 'lead-time': 'more', frequency: 'more', duration: 'neutral', count: 'neutral', share: 'neutral', size: 'neutral', term: 'neutral', money: 'neutral', percent: 'neutral', rate: 'neutral', other: 'neutral',
 };
@@ -140,8 +136,10 @@ export function cellOf(o: Obligation, d: CompareInput): MatterCell {
   if (o.condition) flags.push(`if ${o.condition.text}`);
   if (o.sanction) flags.push(`→ ${o.sanction.text}`);
   const full = `${normal} (${flags.join('; ')})${o.article ? ` ${o.article.split('.').pop()}` : ''}`;
-  const days = q?.canonical && q.dimension === 'time' && DAYS[q.canonical.unit] !== undefined
-    ? (v: number | null) => (v === null ? null : Math.round(v * DAYS[q.canonical!.unit]! * 100) / 100)
+  // the pack's scale (extractors/compare/scales.yaml): 3 个月, 90 日 and 60 个工作日 ordered in days
+  const inDays = d.analysis.ctx.rules.scales.days;
+  const days = q?.canonical && q.dimension === 'time' && inDays[q.canonical.unit] !== undefined
+    ? (v: number | null) => (v === null ? null : Math.round(v * inDays[q.canonical!.unit]! * 100) / 100)
     : null;
   return {
     document: d.info.id,
@@ -160,9 +158,9 @@ export function cellOf(o: Obligation, d: CompareInput): MatterCell {
 }
 
 /** A frequency with a period is ordered as times per year: ≥1 次 / 2 month → 6; 定期 and 每次 have no rate. */
-function perYear(c: MatterCell): number | null {
+function perYear(rules: Rules, c: MatterCell): number | null {
   const m = /^(?:(\d+)-)?([a-z-]+)$/.exec(c.period ?? '');
-  const years = m ? YEARS[m[2]!] : undefined;
+  const years = m ? rules.scales.years[m[2]!] : undefined;
   const v = c.canonical?.value ?? c.canonical?.min ?? null;
   if (!m || years === undefined || v === null) return null;
   return Math.round((v / (Number(m[1] ?? 1) * years)) * 100) / 100;
@@ -170,10 +168,10 @@ function perYear(c: MatterCell): number | null {
 const isRate = (c: MatterCell) => c.measure === 'frequency' && c.period !== null;
 
 /** The number of a cell on the common scale of its row: days for time, times per year for a frequency, else the canonical value. */
-const scaleOf = (c: MatterCell): number | null => (isRate(c) ? perYear(c) : c.days ?? c.canonical?.value ?? c.canonical?.min ?? null);
+const scaleOf = (rules: Rules, c: MatterCell): number | null => (isRate(c) ? perYear(rules, c) : c.days ?? c.canonical?.value ?? c.canonical?.min ?? null);
 const scaleUnitOf = (c: MatterCell): string => (isRate(c) ? `${c.canonical?.unit ?? ''}/year` : c.days !== null ? 'day' : c.canonical?.unit ?? '');
 
-function spreadOf(cells: MatterCell[], docs: CompareInput[], measure: string | null, direction: 'more' | 'less' | 'neutral'): MatterRow['spread'] {
+function spreadOf(rules: Rules, cells: MatterCell[], docs: CompareInput[], measure: string | null, direction: 'more' | 'less' | 'neutral'): MatterRow['spread'] {
   const collect = (valueOf: (c: MatterCell) => number | null, unitOf: (c: MatterCell) => string) => {
     const byDoc = new Map<string, number[]>();
     const units = new Set<string>();
@@ -185,9 +183,9 @@ function spreadOf(cells: MatterCell[], docs: CompareInput[], measure: string | n
     }
     return { byDoc, units };
   };
-  let { byDoc, units } = collect(scaleOf, scaleUnitOf);
+  let { byDoc, units } = collect((c) => scaleOf(rules, c), scaleUnitOf);
   // time limits all in one unit (分钟, 个工作日) are ordered in that unit; mixed ones in days
-  const canon = new Set(cells.filter((c) => scaleOf(c) !== null).map((c) => c.canonical?.unit));
+  const canon = new Set(cells.filter((c) => scaleOf(rules, c) !== null).map((c) => c.canonical?.unit));
   if (units.size === 1 && units.has('day') && canon.size === 1 && [...canon][0] !== 'day') {
     ({ byDoc, units } = collect((c) => c.canonical?.value ?? c.canonical?.min ?? null, (c) => c.canonical!.unit));
   }
@@ -377,7 +375,7 @@ function rowOf(rules: Rules, docs: CompareInput[], key: string, matter: Matter |
     measure, scope, reasons,
     documents: new Set(members.map((m) => m.doc)).size,
     cells,
-    spread: spreadOf(Object.values(cells).flat(), docs, measure, direction),
+    spread: spreadOf(rules, Object.values(cells).flat(), docs, measure, direction),
   };
 }
 

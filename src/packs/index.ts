@@ -178,6 +178,11 @@ const TopicsYaml = z.object({
   })),
 });
 
+// a scale factor: a number, or a fraction a/b written as such (1/365 is exact where 0.00274 is not)
+const Factor = z.union([z.number().positive(), z.string().regex(/^\d+(?:\.\d+)?\/\d+(?:\.\d+)?$/)])
+  .transform((v) => (typeof v === 'number' ? v : Number(v.split('/')[0]) / Number(v.split('/')[1])));
+const ScalesYaml = z.object({ days: z.record(z.string(), Factor), years: z.record(z.string(), Factor) });
+
 const ThemesYaml = z.object({
   themes: z.array(z.object({ id: z.string(), label: z.string(), keywords: z.array(z.string()) })),
 });
@@ -222,6 +227,8 @@ export interface Rules {
   stopwords: Set<string>;
   formulae: string[];
   themes: z.infer<typeof ThemesYaml>['themes'];
+  /** compare's common scales: a base time unit → days, a frequency period → years */
+  scales: { days: Record<string, number>; years: Record<string, number> };
   matters: z.infer<typeof MattersYaml>;
 }
 
@@ -373,6 +380,11 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   const cp = open('compare');
   const formulae = readLexicon(cp, 'formulae.txt').map((f) => f.join(''));
   const themes = readYaml(cp, 'themes.yaml', ThemesYaml).themes;
+  const scales = readYaml(cp, 'scales.yaml', ScalesYaml);
+  // every time unit of the units lexicon must have its length in days, or its deadlines could not be ordered
+  for (const u of units.values()) {
+    if (u.dimension === 'time' && scales.days[u.base] === undefined) throw new PackError(join(cp.dir, 'scales.yaml'), `days: no entry for the time unit "${u.base}" of units.txt`);
+  }
   readPatterns(cp);
   close(cp);
 
@@ -388,7 +400,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   close(mtp);
 
   const rules: Rules = {
-    dir, patterns, packs, manifests, t2s, radicals, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes, matters,
+    dir, patterns, packs, manifests, t2s, radicals, boilerplate, meta, structure, quantity, named, obligation: { ...obligation, fromPatterns }, topics, topicMinScore, segmentDict, mainDictMinFrequency, stopwords, formulae, themes, scales, matters,
   };
   cache.set(dir, rules);
   return rules;

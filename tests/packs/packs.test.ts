@@ -10,7 +10,7 @@ const rules = loadRules();
 describe('every pack loads and records its version and hash', () => {
   it('lists the packs in load order', () => {
     expect(rules.packs.map((p) => `${p.id}@${p.version}`)).toEqual([
-      'normalize@1.1.0', 'boilerplate@1.1.0', 'meta@1.1.0', 'structure@1.0.0', 'quantity@2.0.0', 'named-numbers@1.1.0', 'obligation@2.0.0', 'topics@1.2.0', 'segment@1.1.0', 'compare@1.1.0', 'matters@1.0.0',
+      'normalize@1.1.0', 'boilerplate@1.1.0', 'meta@1.1.0', 'structure@1.0.0', 'quantity@2.0.0', 'named-numbers@1.1.0', 'obligation@2.0.0', 'topics@1.2.0', 'segment@1.1.0', 'compare@1.2.0', 'matters@1.0.0',
     ]);
     for (const p of rules.packs) expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -21,6 +21,19 @@ describe('every pack loads and records its version and hash', () => {
     writeFileSync(join(dir, 'quantity', 'quantity.yaml'), 'grammar: {}\nrules: []\nmax-per-document: 50000\ncomparators: 3\n');
     expect(() => loadRules(dir)).toThrow(PackError);
     expect(() => loadRules(dir)).toThrow(/quantity[/\\]quantity\.yaml: comparators/);
+  });
+
+  it('refuses a time unit the scales cannot put in days', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-packs-'));
+    cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'compare', 'scales.yaml'), 'days:\n  day: 1\n  workday: 7/5\nyears:\n  year: 1\n');
+    expect(() => loadRules(dir)).toThrow(/compare[/\\]scales\.yaml: days: no entry for the time unit "month" of units\.txt/);
+  });
+
+  it('reads a scale written as a fraction exactly', () => {
+    expect(rules.scales.years['day']).toBe(1 / 365);
+    expect(rules.scales.days['workday']).toBe(1.4);
+    expect(rules.scales.years['regular']).toBeUndefined();
   });
 
   it('refuses a duplicate lexicon entry', () => {
