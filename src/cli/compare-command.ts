@@ -5,7 +5,7 @@ import { analyseEach } from './analyse-inputs.js';
 import { outputFormat, UsageError } from './out-format.js';
 import { comparisonToCsv, comparisonToHtml, comparisonToMarkdown } from '../render/compare.js';
 import { emit, emitChunks, type IO } from './io.js';
-import { comparisonJsonl, jsonChunks } from '../render/json-stream.js';
+import { comparisonJsonl, jsonDocument } from '../render/json-stream.js';
 import { exitCodeFor } from './exit.js';
 
 export interface CompareCliOptions {
@@ -51,7 +51,7 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
     const versions: [string, string][] = opts.versions ? [[idOf(opts.versions[0]!), idOf(opts.versions[1]!)]] : [];
     const c = compare(docs, { topics: list(opts.topics), matters: list(opts.matters), versions, packs: opts.packs, fullReuse: opts.fullReuse });
     if (format === 'json' || format === 'jsonl') {
-      emitChunks(io, opts.out, format === 'json' ? (function* () { yield* jsonChunks(c); yield '\n'; })() : comparisonJsonl(c));
+      emitChunks(io, opts.out, format === 'json' ? jsonDocument(c) : comparisonJsonl(c));
       return exitCodeFor(all.length, failures);
     }
     const content = format === 'csv' ? comparisonToCsv(c, { bom: opts.bom })

@@ -3,7 +3,7 @@ import { analyseFile } from '../pipeline.js';
 import { documentToMarkdown } from '../render/markdown.js';
 import type { ErrorRecord, ZhiduDocument } from '../schema/document.js';
 import { emitChunks, type IO } from './io.js';
-import { jsonChunks } from '../render/json-stream.js';
+import { jsonDocument } from '../render/json-stream.js';
 import { outputFormat } from './out-format.js';
 import { withCodePointOffsets } from '../render/offsets.js';
 import { exitCodeFor, type Failure } from './exit.js';
@@ -31,7 +31,7 @@ export async function extractCommand(files: string[], opts: ExtractOptions, io: 
   // written in pieces: the JSON of a 15 MB document is never one string
   const chunks = format === 'jsonl' ? results.map((r) => JSON.stringify(r) + '\n')
     : format === 'md' ? [results.map((r) => ('error' in r ? `# ${r.source.path}\n\nerror: ${r.error.message}\n` : documentToMarkdown(r))).join('\n---\n\n')]
-      : (function* () { yield* jsonChunks(results.length === 1 ? results[0] : results, 4); yield '\n'; })();
+      : jsonDocument(results.length === 1 ? results[0] : results, 4);
   emitChunks(io, opts.out, chunks);
   return exitCodeFor(files.length, failures);
 }

@@ -8,6 +8,9 @@ import { DENSE_MAX } from './similarity.js';
 import type { CompareInput } from './types.js';
 import type { Token } from '../segment/index.js';
 
+/** Rules of several documents in one row: a matter of the lexicon, or rules grouped by similarity. */
+interface Group { key: string; items: Item[]; matter: Matter | null; reasons: string[]; docs: Set<number> }
+
 /** One obligation as compare sees it: its document, the words around it and the keys it aligns on. */
 interface Item {
   doc: number;
@@ -223,13 +226,14 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
       items.push({ doc, o, measure, family: familyOf(o), window, tokens: tokensOf(rules, d, o), scope, counted: countedOf(rules, d, o), matter: o.quantity ? matchMatter(rules, measure, window) : null });
     }
   });
-  const groups = new Map<string, { key: string; items: Item[]; matter: Matter | null; reasons: string[] }>();
+  const groups = new Map<string, Group>();
   for (const it of items) {
     if (!it.matter) continue;
     // one matter, one scale: 三个以上代表团 and 十分之一以上的代表 are two rows of 调查委员会
     const key = `${it.matter.id}|${it.family}`;
-    const g = groups.get(key) ?? { key: it.matter.id, items: [], matter: it.matter, reasons: [`lexicon: ${it.matter.id}`] };
+    const g = groups.get(key) ?? { key: it.matter.id, items: [], matter: it.matter, reasons: [`lexicon: ${it.matter.id}`], docs: new Set<number>() };
     g.items.push(it);
+    g.docs.add(it.doc);
     groups.set(key, g);
   }
   const threshold = opts.threshold ?? 0.55;
@@ -239,41 +243,42 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
     !(a.counted && b.counted && a.counted !== b.counted);
   // candidates come from an index probed by each rule's rarest words, so no pair of rules is scanned that
   // could not reach the threshold (exact, and linear in practice where all pairs were quadratic)
-  const groupList = [...groups.values()].map((g, gi) => ({ ...g, gi, docs: new Set(g.items.map((m) => m.doc)) }));
-  groups.clear();
-  for (const g of groupList) groups.set(g.key + '|' + g.gi, g);
+  const groupList = [...groups.values()];
   // rules with the same words have the same vector: a group indexes each once (a thousand copies of the
   // national law's sentence are one candidate, not a thousand)
   const bagKey = (it: Item) => it.tokens.join('\u0001');
-  const members: { item: Item; g: (typeof groupList)[number] }[] = [];
+  const members: { item: Item; gi: number }[] = [];
   const memberKeys = new Set<string>();
   const joined = new PrefixIndex();
-  const addMember = (item: Item, g: (typeof groupList)[number]) => {
-    const key = `${g.gi}\u0002${bagKey(item)}`;
+  const addMember = (item: Item, gi: number) => {
+    const key = `${gi}\u0002${bagKey(item)}`;
     if (memberKeys.has(key)) return;
     memberKeys.add(key);
     joined.add(vecOf.get(item)!, members.length);
-    members.push({ item, g });
+    members.push({ item, gi });
   };
-  for (const g of groupList) for (const m of g.items) addMember(m, g);
+  groupList.forEach((g, gi) => { for (const m of g.items) addMember(m, gi); });
   // a rule whose sentence misses the matter's cue words joins the matter its frame is most like, once per document
   for (const it of items) {
     if (it.matter || !it.o.quantity) continue;
     const v = vecOf.get(it)!;
     const bestOf = new Map<number, number>();
     for (const k of joined.candidates(v, threshold)) {
-      const { item: m, g } = members[k]!;
+      const { item: m, gi } = members[k]!;
+      const g = groupList[gi]!;
       if (g.docs.has(it.doc) || !compatible(g.items[0]!, it)) continue;
       const sim = cosine(vecOf.get(m)!, v);
-      if (sim > (bestOf.get(g.gi) ?? -1)) bestOf.set(g.gi, sim);
+      if (sim > (bestOf.get(gi) ?? -1)) bestOf.set(gi, sim);
     }
-    let best: (typeof groupList)[number] | null = null;
+    // the most similar group; among equals, the first listed
+    let bestGi = -1;
     let bestSim = -1;
-    for (const [gi, sim] of [...bestOf].sort((x, y) => x[0] - y[0])) if (sim >= threshold && sim > bestSim) { best = groupList[gi]!; bestSim = sim; }
-    if (best) {
+    for (const [gi, sim] of [...bestOf].sort((x, y) => x[0] - y[0])) if (sim >= threshold && sim > bestSim) { bestGi = gi; bestSim = sim; }
+    if (bestGi >= 0) {
+      const best = groupList[bestGi]!;
       best.items.push(it);
       best.docs.add(it.doc);
-      addMember(it, best);
+      addMember(it, bestGi);
       it.matter = best.matter;
       if (!best.reasons.some((r) => r.startsWith('joined by similarity'))) best.reasons.push(`joined by similarity: same measure and unit family, sentence cosine ≥ ${threshold}`);
     }
@@ -285,18 +290,20 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
   // distinct bags of words, each indexed once, with the rules that have it in ascending order
   const bagOf = new Map<string, number>();
   const bagRules: number[][] = [];
+  const bagOfRule: number[] = [];
   const index = new PrefixIndex();
   rest.forEach((it, i) => {
     const key = bagKey(it);
     let b = bagOf.get(key);
     if (b === undefined) { b = bagRules.length; bagOf.set(key, b); bagRules.push([]); index.add(vecs[i]!, b); }
     bagRules[b]!.push(i);
+    bagOfRule.push(b);
   });
   // in a large comparison each rule keeps its best few links: enough to chain a thousand copies into one row
   const cap = docs.length > DENSE_MAX ? 24 : Infinity;
   const simsOf = new Map<number, { b: number; sim: number }[]>();
   for (let i = 0; i < rest.length; i++) {
-    const own = bagOf.get(bagKey(rest[i]!))!;
+    const own = bagOfRule[i]!;
     let near = simsOf.get(own);
     if (!near) {
       near = [];
@@ -333,8 +340,8 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
   const clusters = new Map<number, Item[]>();
   rest.forEach((it, i) => { const r = find(i); const list = clusters.get(r); if (list) list.push(it); else clusters.set(r, [it]); });
   for (const [root, members] of clusters) {
-    const multi = new Set(members.map((m) => m.doc)).size > 1;
-    groups.set(`similar-${root}`, { key: `similar-${root}`, items: members, matter: null, reasons: multi ? [`similar frames: same measure (${members[0]!.measure}) and unit family, sentence cosine ≥ ${threshold}`] : ['one document only'] });
+    const docsIn = new Set(members.map((m) => m.doc));
+    groups.set(`similar-${root}`, { key: `similar-${root}`, items: members, matter: null, docs: docsIn, reasons: docsIn.size > 1 ? [`similar frames: same measure (${members[0]!.measure}) and unit family, sentence cosine ≥ ${threshold}`] : ['one document only'] });
   }
   const rows: MatterRow[] = [];
   for (const g of groups.values()) {

@@ -50,7 +50,7 @@ function grams(c: Compact): Grams {
   for (let i = 0; i < n; i++) {
     const a = s.charCodeAt(i), b = s.charCodeAt(i + 1), d = s.charCodeAt(i + 2);
     if (a === 0 || b === 0 || d === 0) continue;
-    key[i] = a * 4294967296 + b * 65536 + d;
+    key[i] = keyAt(s, i);
     idx[m++] = i;
   }
   const pos = idx.slice(0, m).sort((x, y) => key[x]! - key[y]! || x - y);
@@ -60,10 +60,10 @@ function grams(c: Compact): Grams {
 // a seed (i, j) is packed as i · 2²⁶ + j in one float: sorting a Float64Array needs no comparator and no tuples
 const SHIFT = 2 ** 26;
 
-/** Position pairs of the trigrams two documents share, each trigram at most MAX_OCCURRENCES times in each, sorted. */
 // one buffer for the seeds of every pair, grown when needed: thousands of pairs allocate nothing
 let scratch = new Float64Array(1 << 16);
 
+/** Position pairs of the trigrams two documents share, each trigram at most MAX_OCCURRENCES times in each, sorted. */
 function sharedSeeds(A: Grams, B: Grams): Float64Array {
   let seeds = scratch;
   let n = 0;

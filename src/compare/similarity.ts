@@ -3,9 +3,15 @@ import type { ArticleMatch, Neighbour } from '../schema/compare.js';
 import type { CompareInput } from './types.js';
 import { lshCandidates, shingles, signature } from './minhash.js';
 import { cosine, tfidfOf } from './vectors.js';
-import { mergeSpans } from '../core/span.js';
+import { lowerBound, mergeSpans, type Span } from '../core/span.js';
+import { memo } from '../core/memo.js';
+import type { Analysis } from '../pipeline.js';
 
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+const skipCache = new WeakMap<Analysis, Span[]>();
+/** A document's skipped spans (boilerplate), merged once: every article's bigrams read them again. */
+const skipOf = (d: CompareInput) => memo(skipCache, d.analysis, () => mergeSpans(d.analysis.skip));
 
 /** Above this many documents the dense matrix gives way to each document's nearest neighbours. */
 export const DENSE_MAX = 200;
@@ -18,12 +24,13 @@ export const DENSE_MAX = 200;
  */
 function bigrams(d: CompareInput, from = 0, to = Infinity): Map<number, number> {
   const ctx = d.analysis.ctx;
-  const skip = mergeSpans(d.analysis.skip);
+  const skip = skipOf(d);
   const norm = ctx.norm;
   const a = from <= 0 ? 0 : ctx.map.fromSource([from, from])[0];
   const b = to === Infinity ? norm.length : ctx.map.fromSource([Math.min(to, ctx.text.length), Math.min(to, ctx.text.length)])[0];
   const out = new Map<number, number>();
-  let k = 0;
+  // the first skipped span that ends after a: an article does not walk the spans before it
+  let k = lowerBound(skip, a + 1, (x) => x[1]);
   for (let i = a; i + 1 < b; i++) {
     while (k < skip.length && skip[k]![1] <= i) k++;
     if (k < skip.length && skip[k]![0] <= i) { i = skip[k]![1] - 1; continue; }
@@ -36,7 +43,7 @@ function bigrams(d: CompareInput, from = 0, to = Infinity): Map<number, number> 
 /** The Chinese letters of a document's body, for shingling. */
 function hanOf(d: CompareInput): string {
   const norm = d.analysis.ctx.norm;
-  const skip = mergeSpans(d.analysis.skip);
+  const skip = skipOf(d);
   let out = '';
   let k = 0;
   let from = 0;
@@ -68,16 +75,18 @@ export interface Similarity {
 export function documentSimilarity(docs: CompareInput[], k: number): Similarity {
   const vecs = tfidfOf(docs.length, (i) => bigrams(docs[i]!));
   const n = docs.length;
+  // the k best of [document, score] pairs: highest score first, then lowest index
+  const best = (scored: [number, number][]) => scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, k);
   const top = (i: number, others: Iterable<number>) => {
     const scored: [number, number][] = [];
     for (const j of others) if (j !== i) scored.push([j, round(cosine(vecs[i]!, vecs[j]!))]);
-    return scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, k);
+    return best(scored);
   };
   const neighbours: Neighbour[] = [];
   const push = (i: number, list: [number, number][]) => list.forEach(([j, score], rank) => neighbours.push({ a: docs[i]!.info.id, b: docs[j]!.info.id, rank: rank + 1, score }));
   if (n <= DENSE_MAX) {
     const matrix = vecs.map((a, i) => vecs.map((b, j) => (i === j ? 1 : round(cosine(a, b)))));
-    for (let i = 0; i < n; i++) push(i, matrix[i]!.map((score, j) => [j, score] as [number, number]).filter(([j]) => j !== i).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, k));
+    for (let i = 0; i < n; i++) push(i, best(matrix[i]!.map((score, j) => [j, score] as [number, number]).filter(([j]) => j !== i)));
     return { matrix, neighbours };
   }
   const candidates = lshCandidates(docs.map((d) => signature(shingles(hanOf(d)))), Math.max(4 * k, 30));

@@ -1,21 +1,17 @@
 /**
  * Sparse TF-IDF vectors, L2-normalised so that cosine is a dot product. Term ids are given in order of
  * rising document frequency, so a vector's ids, sorted, put its rarest terms first: the order prefix
- * filtering needs (see `similarPairs`).
+ * filtering needs (see `PrefixIndex`).
  */
 export interface Vec { ids: Int32Array; w: Float64Array }
 
 /** TF-IDF vectors of bags of terms (sublinear tf, smoothed idf). A term is any string or number key. */
 export function tfidf<K>(bags: K[][]): Vec[] {
-  return tfidfCounts(bags.map((b) => {
+  const counts = bags.map((b) => {
     const tf = new Map<K, number>();
     for (const w of b) tf.set(w, (tf.get(w) ?? 0) + 1);
     return tf;
-  }));
-}
-
-/** TF-IDF vectors of term counts. */
-function tfidfCounts<K>(counts: Map<K, number>[]): Vec[] {
+  });
   return tfidfOf(counts.length, (i) => counts[i]!);
 }
 

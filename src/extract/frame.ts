@@ -191,6 +191,7 @@ function leadInIndex(ctx: Context, sentences: SentenceNorm[], si: number): numbe
   return -1;
 }
 
+/** Earlier sentences of the same article, nearest first (at most four), whose subject may carry over. */
 function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
   const out: SentenceNorm[] = [];
   if (afterLabel(ctx, sentences[si]!.span) !== sentences[si]!.span[0]) return out;

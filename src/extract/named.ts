@@ -36,7 +36,7 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
   const openRe = memo(openMarks, r.quoted, () => new RegExp(`[${[...opens].map((c) => escapeRegex(c)).join('')}]`, 'gu'));
   openRe.lastIndex = 0;
   for (let mo = openRe.exec(ctx.norm); mo; mo = openRe.exec(ctx.norm)) {
-    let i = mo.index;
+    const i = mo.index;
     const oi = opens.indexOf(mo[0]);
     const close = closes[oi]!;
     // a slogan is short: look for the closing mark only within reach, so unmatched quotes cost nothing
@@ -54,8 +54,7 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
       }
       off += item.length + 1;
     }
-    i = end;
-    openRe.lastIndex = i + 1;
+    openRe.lastIndex = end + 1;
   }
   for (const re of r.patterns) {
     for (const m of ctx.norm.matchAll(re)) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'pattern' });

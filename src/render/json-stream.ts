@@ -36,6 +36,12 @@ export function* jsonChunks(value: unknown, depth = 3, pad = ''): Generator<stri
   yield pad && s.includes('\n') ? s.replace(/\n/g, `\n${pad}`) : s;
 }
 
+/** A whole JSON document in chunks: `JSON.stringify(value, null, 2)` and its closing newline. */
+export function* jsonDocument(value: unknown, depth = 3): Generator<string> {
+  yield* jsonChunks(value, depth);
+  yield '\n';
+}
+
 const RECORDS = [
   ['rule', (c: Comparison) => c.rules],
   ['topic', (c: Comparison) => c.topics],
