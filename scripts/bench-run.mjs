@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const t0 = performance.now();
+// the same V8 flags as bin/zhidu.js
+(await import(join(root, 'dist', 'cli', 'v8-flags.js'))).applyV8Flags();
 const { run } = await import(join(root, 'dist', 'cli', 'run.js'));
 const { peakRssMB } = await import(join(root, 'dist', 'core', 'peak-rss.js'));
 const quiet = { stdout: () => {}, stderr: () => {} };

@@ -19,6 +19,8 @@ const COMPARE_DOCS = Number(arg('compare-docs', 3000));
 const BIG_MB = Number(arg('big-mb', 15));
 const SKIP = new Set(String(arg('skip', '')).split(',').filter(Boolean));
 
+// the V8 flags of the CLI (bin/zhidu.js), so the in-process steps run as the CLI does
+(await import(join(root, 'dist', 'cli', 'v8-flags.js'))).applyV8Flags();
 const { analyseBytes, loadCheckedRules } = await import(join(root, 'dist', 'pipeline.js'));
 const { getJieba } = await import(join(root, 'dist', 'segment', 'jieba-adapter.js'));
 const { normalizeText } = await import(join(root, 'dist', 'normalize', 'index.js'));

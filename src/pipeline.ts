@@ -13,6 +13,7 @@ import { literalRe, loadRules, pattern, type Rules } from './packs/index.js';
 import { checkPackExamples } from './packs/self-check.js';
 import { DocumentSchema, type ZhiduDocument } from './schema/document.js';
 import { segmentSpans, type Token } from './segment/index.js';
+import { SentenceVerbs } from './segment/sentence-verbs.js';
 import { parseStructure, splitSentencesNorm, toSentences } from './structure/index.js';
 import { VERSION } from './version.js';
 import { checkInPlace } from './schema/check.js';
@@ -43,11 +44,11 @@ const cueWordsRe = new WeakMap<object, RegExp>();
 
 /**
  * The sentences the frames read, and so the only ones jieba segments: those holding a quantity or a period
- * word (每年, 定期), with the earlier sentences of their article and their lead-in, where an actor may be
- * named. A sentence with only a modal word (应当) holds no rule zhidu extracts; most sentences of a long
- * report or regulation are such.
+ * word (每年, 定期), segmented up front (`own`), and the earlier sentences of their article and their lead-in,
+ * where an actor may be named (`later`, segmented when a frame looks there). A sentence with only a modal
+ * word (应当) holds no rule zhidu extracts; most sentences of a long report or regulation are such.
  */
-function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): SentenceNorm[] {
+function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): { own: Span[]; later: Map<number, Span> } {
   const o = ctx.rules.obligation;
   const at: number[] = quantities.map((q) => q.norm[0]);
   const cueWords = memo(cueWordsRe, o, () => literalRe(o.frequency.map((f) => f.word)));
@@ -55,15 +56,19 @@ function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities:
     for (const m of ctx.norm.matchAll(re)) at.push(m.index!);
   }
   at.sort((a, b) => a - b);
-  const keep = new Set<SentenceNorm>();
+  const own: Span[] = [];
+  const context = new Set<SentenceNorm>();
   let k = 0;
   sentences.forEach((s, si) => {
     while (k < at.length && at[k]! < s.span[0]) k++;
     if (!(k < at.length && at[k]! < s.span[1])) return;
-    keep.add(s);
-    for (const c of contextOf(ctx, sentences, si)) keep.add(c);
+    own.push(s.span);
+    for (const c of contextOf(ctx, sentences, si)) context.add(c);
   });
-  return sentences.filter((s) => keep.has(s));
+  const later = new Map<number, Span>();
+  for (const c of context) later.set(c.span[0], c.span);
+  for (const s of own) later.delete(s[0]);
+  return { own, later };
 }
 
 /** The whole pipeline on decoded input: normalise → boilerplate → structure → meta → quantities → segment → frames. */
@@ -92,9 +97,12 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   // a passage repeated whole is read once: its copies are flagged, not segmented again
   const repeats = mergeSpans(bp.filter((b) => b.reason === 'duplicate').map((b) => b.norm));
   const fresh = bodySentences.filter((s) => { const i = indexOverlapping(repeats, s.span, (x) => x); return i < 0 || !(repeats[i]![0] <= s.span[0] && s.span[1] <= repeats[i]![1]); });
-  const tokens = segmentSpans(ctx, sentencesToSegment(ctx, fresh, quantities).map((s) => s.span), quantities.map((q) => q.norm));
+  const { own, later } = sentencesToSegment(ctx, fresh, quantities);
+  const protect = quantities.map((q) => q.norm);
+  const tokens = segmentSpans(ctx, own, protect);
+  const verbs = new SentenceVerbs(ctx, own, tokens, later, protect);
   const { obligations, statistics } = buildFrames(ctx, {
-    quantities, sentences: bodySentences, tokens, boilerplate: bp, structure, docType: meta.docType, excluded: skip,
+    quantities, sentences: bodySentences, tokens, verbs, boilerplate: bp, structure, docType: meta.docType, excluded: skip,
   });
   if (!structure.length && (meta.docType === 'opinion' || meta.docType === 'decision')) {
     ctx.diagnostics.push({ severity: 'info', code: 'structure/no-sections', stage: 'structure', message: 'no numbered sections (一、) found' });

@@ -3,6 +3,11 @@ import { splitLines, trimmed, type Line } from '../core/lines.js';
 import { overlaps, type Span } from '../core/span.js';
 import type { Boilerplate } from '../schema/document.js';
 import { alternation } from '../packs/index.js';
+import { memo } from '../core/memo.js';
+
+// compiled once per pack, not once per document
+const adWords = new WeakMap<object, RegExp>();
+const photoWords = new WeakMap<object, RegExp>();
 
 /** Boilerplate with its span in the normalised view, for later stages to skip. */
 export interface BoilerplateNorm { norm: Span; reason: Boilerplate['reason']; duplicateOf?: Span }
@@ -43,7 +48,7 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
   }
 
   // advertising: a short line with an advertising word, and the short lines of the same block around it
-  const adWord = new RegExp(alternation(r['advertising-words']), 'u');
+  const adWord = memo(adWords, r, () => new RegExp(alternation(r['advertising-words']), 'u'));
   const isShort = (l: Line) => l.text.trim().length <= r['advertising-neighbour-max'] && !/。/.test(l.text);
   lines.forEach((l, i) => {
     const t = l.text.trim();
@@ -60,7 +65,7 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
 
   // photo captions: short paragraphs set apart by extra blank lines, alone or in a run of captions
   const cap = r.caption;
-  const photoWord = new RegExp(cap['photo-words'].join('|'));
+  const photoWord = memo(photoWords, cap, () => new RegExp(cap['photo-words'].join('|')));
   let prevCaption = false;
   for (const p of paragraphs(lines)) {
     const t = p.line.text.trim();

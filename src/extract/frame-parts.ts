@@ -4,6 +4,7 @@ import { memo } from '../core/memo.js';
 import { lowerBound, type Span } from '../core/span.js';
 import { literalRe, pattern } from '../packs/index.js';
 import type { Slice } from '../schema/document.js';
+import type { SentenceVerbs } from '../segment/sentence-verbs.js';
 import { headingPatterns } from '../structure/headings.js';
 
 /** A normalised span as a slice of the source: `text === source.slice(...span)`. */
@@ -139,7 +140,7 @@ function clauseStarts(clauses: Span[], upto: number): number[] {
  * that is not an adverbial (在…期间，) or a condition (…的，); else the subject of the list's lead-in
  * (主席团…行使下列职权：); else the words counted right after a share (十分之一以上代表联名 → 代表).
  */
-export function actorOf(ctx: Context, verbs: readonly number[], sent: Span, clauses: Span[], at: number, leadIn: Span | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = []): Span | null {
+export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses: Span[], at: number, leadIn: Span | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = []): Span | null {
   const p = patterns(ctx);
   const norm = ctx.norm;
   // 三个以上代表团联名: the counted people who act bear the rule
@@ -154,11 +155,11 @@ export function actorOf(ctx: Context, verbs: readonly number[], sent: Span, clau
     const clauseText = clause ? norm.slice(s, clause[1]) : '';
     // an adverbial opener or a 的-condition is not where the subject stands
     if (adverbial(ctx, clauseText) && (s !== own || clause === undefined || clause[1] <= at)) continue;
-    const subj = subjectAt(ctx, s, at, verbs);
+    const subj = subjectAt(ctx, s, at, verbs.of(sent));
     if (subj) return subj;
   }
   if (leadIn) {
-    const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], verbs);
+    const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], verbs.of(leadIn));
     if (subj) return subj;
   }
   // 承办单位…应当及时研究；闭会期间，应当在…五日内: the subject of an earlier sentence of the same article

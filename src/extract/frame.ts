@@ -1,7 +1,8 @@
 import type { Context } from '../core/context.js';
 import { indexOverlapping, mergeSpans, overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
-import { isVerb, type Token } from '../segment/index.js';
+import type { Token } from '../segment/index.js';
+import type { SentenceVerbs } from '../segment/sentence-verbs.js';
 import { articlePath } from '../structure/index.js';
 import type { DocType, Obligation, Quantity, Statistic, StructureNode } from '../schema/document.js';
 import type { QuantityNorm } from './quantity.js';
@@ -32,7 +33,10 @@ function patterns(ctx: Context) {
 export interface FrameInput {
   quantities: QuantityNorm[];
   sentences: SentenceNorm[];
+  /** the tokens of the sentences with a rule (statistics read what a number counts from them) */
   tokens: Token[];
+  /** the verbs of each sentence an actor is looked for in */
+  verbs: SentenceVerbs;
   boilerplate: BoilerplateNorm[];
   structure: StructureNode[];
   docType: DocType;
@@ -205,19 +209,13 @@ function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): 
 
 /**
  * The sentences a rule's frame may read besides its own: the earlier sentences of its article (an actor
- * named before) and its lead-in (…行使下列职权：). They are segmented with it, so their verbs are known.
+ * named before) and its lead-in (…行使下列职权：). Their verbs are known when a frame looks there.
  */
 export function contextOf(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
   const out = earlierInArticle(ctx, sentences, si);
   const lead = leadInIndex(ctx, sentences, si);
   if (lead >= 0) out.push(sentences[lead]!);
   return out;
-}
-
-const verbCache = new WeakMap<Token[], number[]>();
-/** Where jieba's verbs start, sorted: they end a subject. */
-function verbStarts(tokens: Token[]): number[] {
-  return memo(verbCache, tokens, () => tokens.filter(isVerb).map((t) => t.span[0]));
 }
 
 function toQuantity(ctx: Context, q: QuantityNorm, measure: Quantity['measure']): Quantity {
@@ -258,8 +256,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     });
     const quantity = toQuantity(ctx, q, measure);
     const srcClause = ctx.map.toSource(c.clause);
-    const base = {
-      id: '',
+    const base: Head = {
       text: ctx.text.slice(srcClause[0], srcClause[1]),
       span: srcClause,
       sentence: ctx.map.toSource(sent.span),
@@ -281,15 +278,17 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         quantity.comparator = 'gte';
         quantity.ruleId = 'quantity/violation-threshold';
       }
-      obligations.push({ ...base, id: `o-${quantity.span[0]}`, ...fillObligation(ctx, input, q, c, target, period) });
+      obligations.push(fillObligation(ctx, input, q, c, target, period, `o-${quantity.span[0]}`, base));
     } else {
       const prevEnd = prevStat && prevStat.sentence === si ? prevStat.end : c.clause[0];
       const { metric, action } = statisticParts(ctx.rules, norm, input.tokens, c.clause, q, prevEnd);
       const sameList = prevStat && prevStat.sentence === si && pattern(ctx.rules, 'obligation/list-joiner').test(norm.slice(prevStat.end, q.norm[0]).replace(pattern(ctx.rules, 'obligation/list-joiner-skip'), ''));
       const pm = statPeriod.exec(c.sentText);
+      // written out, not spread: an object literal of known shape is built far faster than a spread copy
       const st: Statistic = {
-        ...base,
         id: `s-${quantity.span[0]}`,
+        text: base.text, span: base.span, sentence: base.sentence, article: base.article, topic: base.topic,
+        reasons: base.reasons, duplicate: base.duplicate, quantity: base.quantity,
         kind: 'statistic',
         metric: metric ?? (sameList ? prevStat!.metric : null),
         action: action ?? (sameList ? prevStat!.action : null),
@@ -304,13 +303,14 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   return { obligations, statistics };
 }
 
-type ObligationFill = Pick<Obligation, 'kind' | 'actor' | 'modality' | 'hedged' | 'cue' | 'action' | 'frequency' | 'period' | 'per' | 'from' | 'condition' | 'sanction'>;
+/** What an obligation and a statistic found at a number share. */
+type Head = Pick<Obligation, 'text' | 'span' | 'sentence' | 'article' | 'topic' | 'reasons' | 'duplicate'> & { quantity: Quantity };
 
-function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cues, target: boolean, period: string | null): ObligationFill {
+function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cues, target: boolean, period: string | null, id: string, h: Head): Obligation {
   const o = ctx.rules.obligation;
   const s0 = c.sent.span[0];
   const leadIn = leadInOf(ctx, input.sentences, c.si);
-  const actor = actorOf(ctx, verbStarts(input.tokens), c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si));
+  const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si));
   const modal = c.modal;
   // a binding statement without a modal word is a must in a rules document (过半数通过, 办理期限为三个月)
   const hedged = hedgedBefore(ctx, s0, q.norm[0]);
@@ -327,6 +327,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : null;
   const action = actionOf(ctx, c.sent.clauses, c.clause, cueEnd);
   return {
+    id, text: h.text, span: h.span, sentence: h.sentence, article: h.article, topic: h.topic, reasons: h.reasons, duplicate: h.duplicate, quantity: h.quantity,
     kind: 'obligation',
     actor: actor ? sliceOf(ctx, actor) : null,
     modality,
@@ -371,7 +372,7 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       const actStart = rest.length >= 2 ? freq.at + freq.word.length : 0;
       if (text.replace(freq.word, '').replace(trailing, '').length < 2) continue;
       const at = clause[0] + freq.at;
-      const actor = actorOf(ctx, verbStarts(input.tokens), sent.span, sent.clauses, at, leadInOf(ctx, input.sentences, si), at, earlierInArticle(ctx, input.sentences, si));
+      const actor = actorOf(ctx, input.verbs, sent.span, sent.clauses, at, leadInOf(ctx, input.sentences, si), at, earlierInArticle(ctx, input.sentences, si));
       const srcClause = ctx.map.toSource(clause);
       const cueAt = modal ? modal.at : null;
       const action = sliceOf(ctx, [clause[0] + actStart, clause[1]]);

@@ -6,6 +6,7 @@ import { escapeRegex, literalRe, pattern, type Rules } from '../packs/index.js';
 import { memo } from '../core/memo.js';
 
 const openMarks = new WeakMap<object, RegExp>();
+const sloganRes = new WeakMap<object, RegExp>();
 
 export interface NamedNorm { norm: Span; source: NamedNumber['source'] }
 
@@ -28,7 +29,7 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
   const r = ctx.rules.named;
   const cands: NamedNorm[] = [];
   if (r.slogans.length) {
-    for (const m of ctx.norm.matchAll(literalRe(r.slogans))) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'lexicon' });
+    for (const m of ctx.norm.matchAll(memo(sloganRes, r.slogans, () => literalRe(r.slogans)))) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'lexicon' });
   }
   const opens = r.quoted.open;
   const closes = r.quoted.close;

@@ -79,11 +79,20 @@ export function getJieba(rules: Rules): Jieba {
  * only digits there → m; else eng. Its quirk is kept on purpose (a lone digit is x), so tags match `tag`.
  */
 function specialTag(word: string): string {
-  const chars = [...word];
+  // a punctuation mark or a rare character: most of the misses, and one rune never has an ASCII first half
+  if (word.length === 1) return 'x';
+  // cppjieba counts runes (code points); a low surrogate after a high one is the same rune
+  let runes = word.length;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && word.charCodeAt(i - 1) >= 0xd800 && word.charCodeAt(i - 1) <= 0xdbff) runes--;
+  }
+  const half = runes >> 1;
   let eng = 0;
   let m = 0;
-  for (let i = 0; i < chars.length && eng < Math.floor(chars.length / 2); i++) {
-    const c = chars[i]!.codePointAt(0)!;
+  // code units, not runes: only ASCII counts, and no surrogate is ASCII
+  for (let i = 0; i < word.length && eng < half; i++) {
+    const c = word.charCodeAt(i);
     if (c < 0x80) { eng++; if (c >= 0x30 && c <= 0x39) m++; }
   }
   return eng === 0 ? 'x' : m === eng ? 'm' : 'eng';

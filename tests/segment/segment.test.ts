@@ -31,5 +31,10 @@ describe('parts of speech from cut and the dictionaries', () => {
     const tagOf = Object.fromEntries(words.map((w, i) => [w, tags[i]]));
     expect(tagOf).toMatchObject({ 3: 'x', 12: 'm', ABC2023: 'eng' });
     expect(tags).toEqual(getJieba(rules).tag('代表3人，第12条，共4.5万件，ABC2023').map((x) => x.tag));
+    // runes, not UTF-16 units, decide the half: characters beyond the BMP take two units each
+    const astral = '𠮷𠮷ab12人，𠀀1号，a𠀀𠀀𠀀，12ab，ab12，𠮷a，Ｘ1';
+    const got = cutTagged(rules, astral);
+    expect(got.tags).toEqual(getJieba(rules).tag(astral).map((x) => x.tag));
+    expect(got.tags.filter((t) => t === 'm' || t === 'eng').length).toBeGreaterThan(2);
   });
 });
