@@ -14,7 +14,7 @@ export interface BoilerplateNorm { norm: Span; reason: Boilerplate['reason']; du
 
 interface Para { line: Line; before: number; after: number }
 
-function paragraphs(lines: Line[]): Para[] {
+function paragraphs(lines: readonly Line[]): Para[] {
   const out: Para[] = [];
   let blanks = 0;
   for (const line of lines) {

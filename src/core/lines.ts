@@ -1,16 +1,25 @@
 export interface Line { start: number; end: number; text: string }
 
-/** Lines of a string with their offsets; `end` excludes the newline. */
-export function splitLines(s: string): Line[] {
+let lastText: string | null = null;
+let lastLines: readonly Line[] = [];
+
+/**
+ * Lines of a string with their offsets; `end` excludes the newline. Boilerplate, structure and metadata
+ * each read the lines of the same normalised text, so the last text's lines are kept (read-only) and shared.
+ */
+export function splitLines(s: string): readonly Line[] {
+  if (s === lastText) return lastLines;
   const out: Line[] = [];
   let start = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if (i === s.length || s.charCodeAt(i) === 10) {
-      out.push({ start, end: i, text: s.slice(start, i) });
-      start = i + 1;
-    }
+  for (let nl = s.indexOf('\n'); ; nl = s.indexOf('\n', start)) {
+    const end = nl < 0 ? s.length : nl;
+    out.push({ start, end, text: s.slice(start, end) });
+    if (nl < 0) break;
+    start = nl + 1;
   }
-  return out;
+  lastText = s;
+  lastLines = Object.freeze(out);
+  return lastLines;
 }
 
 /** The span of a line without its leading and trailing white space. */

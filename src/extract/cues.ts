@@ -3,6 +3,7 @@ import { parseAnyNumber } from '../core/cn-number.js';
 import { literalRe } from '../packs/index.js';
 import type { Obligation } from '../schema/document.js';
 import { memo } from '../core/memo.js';
+import { matchesOf } from '../core/matches.js';
 
 // Cue words of the obligation pack found in a piece of text: each word list is compiled to one regex, once.
 
@@ -48,9 +49,9 @@ function modalsIn(ctx: Context, text: string): ModalHit[] {
     modal: literalRe(o.modals.map((m) => m.word)), friends: literalRe(o['modal-false-friends']), byWord: new Map(o.modals.map((m) => [m.word, m.modality])),
   }));
   const blocked: [number, number][] = [];
-  for (const m of text.matchAll(c.friends)) blocked.push([m.index!, m.index! + m[0].length]);
+  for (const m of matchesOf(c.friends, text)) blocked.push([m.index!, m.index! + m[0].length]);
   const out: ModalHit[] = [];
-  for (const m of text.matchAll(c.modal)) {
+  for (const m of matchesOf(c.modal, text)) {
     const at = m.index!;
     if (blocked.some((b) => b[0] <= at && at < b[1])) continue;
     out.push({ word: m[0], modality: c.byWord.get(m[0]) as Obligation['modality'], at });
@@ -89,7 +90,7 @@ export function frequencyBefore(ctx: Context, text: string, words: string[]): { 
   const plain = lastOf(text, words);
   const re = everyRe(ctx);
   let every: { word: string; at: number; period: string } | null = null;
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(re, text)) {
     const n = parseAnyNumber(m.groups!.n!);
     const unit = o['frequency-units'][m.groups!.unit!];
     if (n !== null && unit) every = { word: m[0], at: m.index!, period: n === 1 ? unit : `${n}-${unit}` };

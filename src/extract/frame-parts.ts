@@ -6,6 +6,7 @@ import { literalRe, pattern } from '../packs/index.js';
 import type { Slice } from '../schema/document.js';
 import type { SentenceVerbs } from '../segment/sentence-verbs.js';
 import { headingPatterns } from '../structure/headings.js';
+import { matchesOf } from '../core/matches.js';
 
 /** A normalised span as a slice of the source: `text === source.slice(...span)`. */
 export function sliceOf(ctx: Context, norm: Span): Slice | null {
@@ -201,8 +202,7 @@ export function fromOf(ctx: Context, clauseStart: number, numberAt: number, sent
   const text = ctx.norm.slice(from, numberAt);
   let best: Span | null = null;
   for (const re of ctx.rules.obligation.fromPatterns) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const s: Span = [from + m.index!, from + m.index! + m[0].length];
       if (!best || s[0] > best[0] || (s[0] === best[0] && s[1] > best[1])) best = s;
     }

@@ -4,6 +4,7 @@ import type { Span } from '../core/span.js';
 import type { NamedNumber } from '../schema/document.js';
 import { escapeRegex, literalRe, pattern, type Rules } from '../packs/index.js';
 import { memo } from '../core/memo.js';
+import { matchesOf } from '../core/matches.js';
 
 const openMarks = new WeakMap<object, RegExp>();
 const sloganRes = new WeakMap<object, RegExp>();
@@ -13,7 +14,7 @@ export interface NamedNorm { norm: Span; source: NamedNumber['source'] }
 /** Numbers written inside a named phrase: 一府一委两院 → [1, 1, 2]. */
 export function numbersIn(rules: Rules, s: string): number[] {
   const out: number[] = [];
-  for (const m of s.matchAll(pattern(rules, 'named-numbers/number-in-name'))) {
+  for (const m of matchesOf(pattern(rules, 'named-numbers/number-in-name'), s)) {
     const v = parseAnyNumber(m[0]);
     if (v !== null) out.push(v);
   }

@@ -26,10 +26,11 @@ const QUOTES: Record<string, string> = { '“': '”', '"': '"', '「': '」', '
 function quotedAround(norm: string, at: number): Span | null {
   const from = Math.max(0, at - 20);
   for (let i = at - 1; i >= from; i--) {
-    const c = norm[i]!;
-    if (c === '\n' || c === '。' || c === '”' || c === '」' || c === '』') return null;
-    const close = QUOTES[c];
-    if (!close) continue;
+    // by code unit: a one-character string per position would be allocated for every CJK character
+    const code = norm.charCodeAt(i);
+    if (code === 10 || code === 0x3002 || code === 0x201d || code === 0x300d || code === 0x300f) return null;
+    if (code !== 0x201c && code !== 0x22 && code !== 0x300c && code !== 0x300e) continue;
+    const close = QUOTES[norm[i]!]!;
     const end = norm.indexOf(close, at);
     if (end < 0 || end - i > 30 || norm.slice(i, end).includes('\n')) return null;
     return [i, end + 1];

@@ -1,5 +1,6 @@
 import { escapeRegex, type Rules } from '../packs/index.js';
 import { memo } from '../core/memo.js';
+import { matchesOf } from '../core/matches.js';
 
 interface Kw { word: string; topic: string; weight: number; order: number }
 const cache = new WeakMap<Rules, { kws: Kw[]; re: RegExp; byWord: Map<string, Kw[]> }>();
@@ -27,8 +28,7 @@ function buildKeywords(rules: Rules) {
 export function scoreTopics(rules: Rules, text: string, focus?: number): Map<string, number> {
   const { re, byWord } = keywords(rules);
   const scores = new Map<string, number>();
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(re, text)) {
     const near = focus === undefined ? 1 : 1 + 1 / (1 + Math.abs(m.index! - focus) / 8);
     for (const k of byWord.get(m[0]) ?? []) scores.set(k.topic, (scores.get(k.topic) ?? 0) + k.weight * near);
   }
