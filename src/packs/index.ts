@@ -24,7 +24,8 @@ const Cmp = ComparatorSchema;
 const Example = z.record(z.string(), z.unknown());
 const QuantityYaml = z.object({
   grammar: z.record(z.string(), z.string()),
-  rules: z.array(z.object({ id: z.string(), pattern: z.string(), examples: z.array(Example).optional() })),
+  // `requires`: a literal every match of the rule contains; a document without it is not searched with the rule
+  rules: z.array(z.object({ id: z.string(), pattern: z.string(), requires: z.string().min(1).optional(), examples: z.array(Example).optional() })),
   'max-per-document': z.number().int().min(1000),
   comparators: z.object({
     prefix: z.array(z.object({ word: z.string(), cmp: Cmp, reach: z.number().int().min(0), 'rules-only': z.boolean().optional() })),
@@ -194,7 +195,7 @@ export type QuantityRules = z.infer<typeof QuantityYaml> & {
   units: Map<string, UnitInfo>;
   unitPattern: string;
   /** the grammar's rules compiled, in the order of the pack */
-  compiled: { id: string; pattern: string; re: RegExp; examples: Record<string, unknown>[] }[];
+  compiled: { id: string; pattern: string; requires: string | null; re: RegExp; examples: Record<string, unknown>[] }[];
   idioms: string[];
   idiomPattern: RegExp;
   sessionOrdinal: RegExp;
@@ -327,7 +328,12 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   const compiled = qy.rules.map((r) => {
     if (!(r.pattern in qy.grammar)) throw new PackError(join(qp.dir, 'quantity.yaml'), `rule ${r.id}: no grammar pattern "${r.pattern}"`);
     const pattern = resolve(r.pattern);
-    return { id: r.id, pattern, re: compileRegex(qp, 'quantity.yaml', pattern, 'gu'), examples: r.examples ?? [] };
+    // a wrong `requires` would make the rule miss silently: every example's match must contain it
+    if (r.requires && !pattern.includes(r.requires)) throw new PackError(join(qp.dir, 'quantity.yaml'), `rule ${r.id}: requires "${r.requires}", which its pattern does not contain`);
+    for (const e of r.requires ? r.examples ?? [] : []) {
+      if (typeof e.raw === 'string' && !e.raw.includes(r.requires!)) throw new PackError(join(qp.dir, 'quantity.yaml'), `rule ${r.id}: requires "${r.requires}", but its example ${JSON.stringify(e.text)} matches "${e.raw}" without it`);
+    }
+    return { id: r.id, pattern, requires: r.requires ?? null, re: compileRegex(qp, 'quantity.yaml', pattern, 'gu'), examples: r.examples ?? [] };
   });
   const quantity: QuantityRules = {
     ...qy,

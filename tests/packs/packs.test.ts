@@ -10,7 +10,7 @@ const rules = loadRules();
 describe('every pack loads and records its version and hash', () => {
   it('lists the packs in load order', () => {
     expect(rules.packs.map((p) => `${p.id}@${p.version}`)).toEqual([
-      'normalize@1.1.0', 'boilerplate@1.1.0', 'meta@1.1.0', 'structure@1.0.0', 'quantity@2.0.0', 'named-numbers@1.1.0', 'obligation@2.0.0', 'topics@1.2.0', 'segment@1.1.0', 'compare@1.2.0', 'matters@1.0.0',
+      'normalize@1.1.0', 'boilerplate@1.1.0', 'meta@1.1.0', 'structure@1.0.0', 'quantity@2.1.0', 'named-numbers@1.1.0', 'obligation@2.0.0', 'topics@1.2.0', 'segment@1.1.0', 'compare@1.2.0', 'matters@1.0.0',
     ]);
     for (const p of rules.packs) expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -59,6 +59,17 @@ describe('pack examples run when the packs load', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('{ text: 增长百分之五, raw: 百分之五, value: 5, unit: "%" }', '{ text: 增长百分之五, raw: 百分之五, value: 6, unit: "%" }'));
     expect(() => loadCheckedRules(dir)).toThrow(PackError);
     expect(() => loadCheckedRules(dir)).toThrow('quantity.yaml: rule quantity/percent-cn: example "增长百分之五": value expected 6, actual 5');
+  });
+
+  it('a rule that requires a literal its example\'s match lacks, or its pattern lacks, refuses to load', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-packs-'));
+    cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
+    const file = join(dir, 'quantity', 'quantity.yaml');
+    const yaml = readFileSync(file, 'utf8');
+    writeFileSync(file, yaml.replace('requires: 百分之', 'requires: 百分比'));
+    expect(() => loadRules(dir)).toThrow(/quantity\.yaml: rule quantity\/percent-cn: requires "百分比", which its pattern does not contain/);
+    writeFileSync(file, yaml.replace('requires: 成', 'requires: 成多').replace("tenths: '(?<![{cn-digit}\\d])(?<t>", "tenths: '(?:成多)?(?<![{cn-digit}\\d])(?<t>"));
+    expect(() => loadRules(dir)).toThrow('quantity.yaml: rule quantity/tenths: requires "成多", but its example "其中九成以上已办结" matches "九成以上" without it');
   });
 
   it('a counterexample that yields a quantity refuses to load', () => {
