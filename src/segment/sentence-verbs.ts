@@ -20,27 +20,46 @@ export class SentenceVerbs {
    * @param protect quantity spans (sorted), each kept one token
    */
   constructor(private readonly ctx: Context, own: Span[], tokens: Token[], private readonly later: ReadonlyMap<number, Span>, private readonly protect: Span[]) {
-    let t = 0;
-    for (const s of own) {
-      const verbs: number[] = [];
-      while (t < tokens.length && tokens[t]!.span[0] < s[0]) t++;
-      for (; t < tokens.length && tokens[t]!.span[0] < s[1]; t++) if (isVerb(tokens[t]!)) verbs.push(tokens[t]!.span[0]);
-      this.bySentence.set(s[0], verbs);
-    }
+    this.index(own, tokens);
   }
 
   /** The verb starts of the sentence `sent`, sorted. */
   of(sent: Span): readonly number[] {
     const known = this.bySentence.get(sent[0]);
     if (known) return known;
-    const span = this.later.get(sent[0]);
-    if (!span) return NONE;
-    // only the quantities inside this sentence (sorted and disjoint, so their ends are sorted too): the
+    this.prepare([sent]);
+    return this.bySentence.get(sent[0]) ?? NONE;
+  }
+
+  /**
+   * Segment those of these sentences that are still to be, in one call to jieba (an actor looked for in
+   * the earlier sentences of an article is often looked for in several).
+   */
+  prepare(sents: readonly Span[]): void {
+    const todo: Span[] = [];
+    for (const s of sents) {
+      const span = this.bySentence.has(s[0]) ? undefined : this.later.get(s[0]);
+      if (span) todo.push(span);
+    }
+    if (!todo.length) return;
+    todo.sort((a, b) => a[0] - b[0]);
+    // only the quantities inside these sentences (sorted and disjoint, so their ends are sorted too): the
     // document's whole list on every call would make a long document's many calls quadratic
     const inside: Span[] = [];
-    for (let i = lowerBound(this.protect, span[0] + 1, (x) => x[1]); i < this.protect.length && this.protect[i]![0] < span[1]; i++) inside.push(this.protect[i]!);
-    const verbs = segmentSpans(this.ctx, [span], inside).filter(isVerb).map((t) => t.span[0]);
-    this.bySentence.set(sent[0], verbs);
-    return verbs;
+    for (const span of todo) {
+      for (let i = lowerBound(this.protect, span[0] + 1, (x) => x[1]); i < this.protect.length && this.protect[i]![0] < span[1]; i++) inside.push(this.protect[i]!);
+    }
+    this.index(todo, segmentSpans(this.ctx, todo, inside));
+  }
+
+  /** Record the verbs of each of `sents` (sorted) from their tokens (sorted). */
+  private index(sents: readonly Span[], tokens: Token[]): void {
+    let t = 0;
+    for (const s of sents) {
+      const verbs: number[] = [];
+      while (t < tokens.length && tokens[t]!.span[0] < s[0]) t++;
+      for (; t < tokens.length && tokens[t]!.span[0] < s[1]; t++) if (isVerb(tokens[t]!)) verbs.push(tokens[t]!.span[0]);
+      this.bySentence.set(s[0], verbs);
+    }
   }
 }
