@@ -15,8 +15,8 @@ const probe = (env: Record<string, string | undefined>) => {
 };
 
 describe('the V8 flags of the CLI', () => {
-  it('are --no-turbo-inlining unless ZHIDU_V8_FLAGS says otherwise', () => {
-    expect(probe({ ZHIDU_V8_FLAGS: undefined })).toEqual({ applied: '--no-turbo-inlining', natives: false });
+  it('are a smaller TurboFan inlining budget unless ZHIDU_V8_FLAGS says otherwise', () => {
+    expect(probe({ ZHIDU_V8_FLAGS: undefined })).toEqual({ applied: '--max-inlined-bytecode-size-cumulative=250', natives: false });
   });
 
   it('are replaced by ZHIDU_V8_FLAGS, and take effect for code compiled afterwards', () => {
