@@ -79,7 +79,8 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   const radicals = ing.text.match(/[\u2E80-\u2EF3\u2F00-\u2FD5]/gu)?.length ?? 0;
   if (radicals) ctx.diagnostics.push({ severity: 'warning', code: `${ing.source.format === 'pdf' ? 'ingest/pdf-radicals' : 'ingest/radicals'}`, stage: 'normalize', message: `${radicals} radical code point(s) stand for ideographs; the normalised view reads them as ideographs` });
   // `text` keeps the source as decoded; the normalised view has U+FFFD for an unpaired surrogate, and says so
-  const lone = ing.text.match(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g)?.length ?? 0;
+  // isWellFormed answers in one native pass; the regex counts only when there is something to count
+  const lone = (ing.text as string & { isWellFormed(): boolean }).isWellFormed() ? 0 : ing.text.match(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g)?.length ?? 0;
   if (lone) ctx.diagnostics.push({ severity: 'warning', code: 'ingest/lone-surrogate', stage: 'normalize', message: `${lone} unpaired surrogate code unit(s) in the text; read as U+FFFD in the normalised view` });
   const bp = findBoilerplate(ctx);
   const structure = parseStructure(ctx, bp);

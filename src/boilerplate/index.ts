@@ -138,28 +138,34 @@ function mergeRepeats(norm: string, found: BoilerplateNorm[]): BoilerplateNorm[]
   return out;
 }
 
-/** An open-addressing table from a 32-bit hash to the first position seen with it (a Map is much slower here). */
+/**
+ * An open-addressing table from a 32-bit hash to the first position seen with it (a Map is much slower
+ * here). Key and position sit side by side, so a probe reads one cache line, not two.
+ */
 class HashIndex {
-  private keys: Int32Array;
-  private vals: Int32Array;
+  private slots: Int32Array;
   private mask: number;
   constructor(n: number) {
     let size = 16;
     while (size < n * 2) size <<= 1;
-    this.keys = new Int32Array(size);
-    this.vals = new Int32Array(size).fill(-1);
+    // [key, position + 1] per slot: a zero position marks an empty slot, so the fresh array needs no fill
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
   /** The position stored for `key`, or -1 after storing `pos` for it. */
   getOrSet(key: number, pos: number): number {
     let i = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
-    while (this.vals[i] !== -1) {
-      if (this.keys[i] === key) return this.vals[i]!;
+    for (;;) {
+      const at = i << 1;
+      const v = this.slots[at + 1]!;
+      if (v === 0) {
+        this.slots[at] = key;
+        this.slots[at + 1] = pos + 1;
+        return -1;
+      }
+      if (this.slots[at] === key) return v - 1;
       i = (i + 1) & this.mask;
     }
-    this.keys[i] = key;
-    this.vals[i] = pos;
-    return -1;
   }
 }
 

@@ -18,8 +18,25 @@ function mapCode(c: number, t2s: Uint16Array): number {
 
 // the normalised code units are turned into a string in one native call
 const utf16 = new TextDecoder('utf-16le');
-// traditional → simplified as a table indexed by code unit (0: unchanged): one array read per character
-const t2sCodes = new WeakMap<Map<string, string>, Uint16Array>();
+/**
+ * Traditional → simplified as a table indexed by code unit (0: unchanged), and a bit per code unit that
+ * the loop below must look at (mapped, deleted, or a space or line end it reads in context). The bits fit
+ * in 8 KB, so most characters, which are left as they are, cost one read of a cache-resident word.
+ */
+interface CodeTables { t2s: Uint16Array; special: Uint32Array }
+const codeTables = new WeakMap<Map<string, string>, CodeTables>();
+
+function tablesOf(rules: Rules): CodeTables {
+  return memo(codeTables, rules.t2s, () => {
+    const t2s = new Uint16Array(65536);
+    for (const [k, v] of rules.t2s) t2s[k.charCodeAt(0)] = v.charCodeAt(0);
+    const special = new Uint32Array(65536 / 32);
+    for (let c = 0; c < 65536; c++) {
+      if (c === 13 || c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || mapCode(c, t2s) !== c) special[c >>> 5]! |= 1 << (c & 31);
+    }
+    return { t2s, special };
+  });
+}
 
 /**
  * Which line breaks sit inside a sentence: the line before is body text (long, or inside an open bracket)
@@ -28,15 +45,15 @@ const t2sCodes = new WeakMap<Map<string, string>, Uint16Array>();
 function joinableBreaks(text: string, marker: RegExp): Set<number> {
   const drop = new Set<number>();
   const lines: { start: number; end: number }[] = [];
-  let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      lines.push({ start: s, end: i });
-      s = i + 1;
-    }
+  for (let s = 0; ; ) {
+    const nl = text.indexOf('\n', s);
+    lines.push({ start: s, end: nl < 0 ? text.length : nl });
+    if (nl < 0) break;
+    s = nl + 1;
   }
   for (let k = 0; k < lines.length - 1; k++) {
-    const cur = text.slice(lines[k]!.start, lines[k]!.end).replace(/[\s\r]+$/, '');
+    // trimEnd drops what /[\s\r]+$/ would (white space and line terminators), without a regex scan of the line
+    const cur = text.slice(lines[k]!.start, lines[k]!.end).trimEnd();
     // a markdown heading (# title, ## 第二章) is a line of its own
     if (!cur || cur.trimStart().startsWith('#')) continue;
     const last = cur.charCodeAt(cur.length - 1);
@@ -70,11 +87,7 @@ function spaceBetweenDigitAndHan(text: string, i: number): boolean {
 
 /** The normalised view of `text` and its map back: width, spaces, dashes, traditional forms, broken lines. */
 export function normalizeText(text: string, rules: Rules): OffsetMap {
-  const t2s = memo(t2sCodes, rules.t2s, () => {
-    const table = new Uint16Array(65536);
-    for (const [k, v] of rules.t2s) table[k.charCodeAt(0)] = v.charCodeAt(0);
-    return table;
-  });
+  const { t2s, special } = tablesOf(rules);
   const drop = joinableBreaks(text, pattern(rules, 'structure/line-start-marker'));
   const out = new Uint16Array(text.length);
   const toSrc = new Int32Array(text.length + 1);
@@ -83,7 +96,8 @@ export function normalizeText(text: string, rules: Rules): OffsetMap {
     if (drop.size && drop.has(i)) continue;
     const c = text.charCodeAt(i);
     let m: number;
-    if (c === 13) m = text.charCodeAt(i + 1) === 10 ? -1 : 10;
+    if ((special[c >>> 5]! & (1 << (c & 31))) === 0) m = c;
+    else if (c === 13) m = text.charCodeAt(i + 1) === 10 ? -1 : 10;
     else if (drop.size && (c === 32 || c === 9) && (drop.has(i - 1) || drop.has(i + 1))) m = -1;
     // a PDF producer (LibreOffice) sets a space between digits and Chinese (2022 年 5 月): the view reads none
     else if ((c === 32 || c === 0x3000 || c === 0xa0) && spaceBetweenDigitAndHan(text, i)) m = -1;
