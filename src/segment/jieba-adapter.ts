@@ -71,6 +71,7 @@ export function getJieba(rules: Rules): Jieba {
   loadedDict = rules.segmentDict;
   loadedMain = dict ?? j.DEFAULT_DICT;
   tagMap = null;
+  seen.clear();
   return j;
 }
 
@@ -116,9 +117,27 @@ export function cutTagged(rules: Rules, text: string): { words: string[]; tags: 
     return { words: r.map((x) => x.word), tags: r.map((x) => x.tag) };
   }
   tagMap ??= readTagMap(rules);
-  const tags = tagMap;
   const words = j.cut(text, true);
-  return { words, tags: words.map((w) => tags.get(w) || specialTag(w)) };
+  const tags = new Array<string>(words.length);
+  for (let i = 0; i < words.length; i++) tags[i] = tagOf(words[i]!);
+  return { words, tags };
+}
+
+/**
+ * The words seen so far and their tags. The documents of a corpus use a few thousand of the dictionary's
+ * hundred thousand words, and this small map stays in the processor's cache where the large one does not:
+ * a lookup costs less than half. Bounded, so that a text of endless distinct tokens cannot grow it.
+ */
+const seen = new Map<string, string>();
+const SEEN_MAX = 50_000;
+
+function tagOf(w: string): string {
+  let t = seen.get(w);
+  if (t === undefined) {
+    t = tagMap!.get(w) || specialTag(w);
+    if (seen.size < SEEN_MAX) seen.set(w, t);
+  }
+  return t;
 }
 
 function readTagMap(rules: Rules): Map<string, string> {
