@@ -19,10 +19,10 @@ export function sliceOf(ctx: Context, norm: Span): Slice | null {
   return { text: ctx.text.slice(span[0], span[1]), span };
 }
 
-interface PartPatterns { stops: RegExp; heads: RegExp; openers: string[]; conditions: RegExp; sanctions: RegExp; hedges: RegExp }
+interface PartPatterns { stops: RegExp; heads: RegExp; leads: string[]; openers: string[]; conditions: RegExp; sanctions: RegExp; hedges: RegExp }
 const cache = new WeakMap<object, PartPatterns>();
 // numerals that end a subject (十人以上联名); the rarer 大写 forms double as ordinary characters (队伍)
-const DIGIT = new RegExp(`[\\d${CN_NUMERAL_CHARS.slice(0, 16)}]`, 'u');
+const DIGITS = new Set([...`0123456789${CN_NUMERAL_CHARS.slice(0, 16)}`].map((c) => c.charCodeAt(0)));
 
 function patterns(ctx: Context): PartPatterns {
   const o = ctx.rules.obligation;
@@ -30,6 +30,8 @@ function patterns(ctx: Context): PartPatterns {
     // a time phrase (年度内, 定期) ends a subject as a stop word does
     stops: literalRe([...o['subject-stops'], ...o.frequency.map((f) => f.word)]),
     heads: literalRe(o['actor-heads']),
+    // words before a subject that are not part of it (各, 有关 …), in the pack's order
+    leads: [...o['indefinite-articles'], ...o['subject-lead-words']],
     openers: [...o['adverbial-openers']].sort((a, b) => b.length - a.length),
     conditions: literalRe(o.conditions),
     sanctions: literalRe(o.sanctions),
@@ -61,11 +63,13 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   const o = ctx.rules.obligation;
   let start = from;
   if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
-  const article = [...o['indefinite-articles'], ...o['subject-lead-words']].find((w) => ctx.norm.startsWith(w, start));
+  const article = p.leads.find((w) => ctx.norm.startsWith(w, start));
   if (article) start += article.length;
   // 在常务委员会举行会议的十日前, 将主任会议…: a preposition opens an adverbial, not a subject
   if (o['subject-rejects'].some((w) => ctx.norm.startsWith(w, start))) return null;
-  const text = ctx.norm.slice(start, Math.min(to, start + 48)).split(pattern(ctx.rules, 'obligation/clause-break'))[0]!;
+  const window = ctx.norm.slice(start, Math.min(to, start + 48));
+  const cut = window.search(pattern(ctx.rules, 'obligation/clause-break'));
+  const text = cut < 0 ? window : window.slice(0, cut);
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
   const heads: Span[] = [];
@@ -85,8 +89,9 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     stop = Math.min(stop, m.index);
     break;
   }
-  const digit = DIGIT.exec(text);
-  if (digit && digit.index < stop) stop = digit.index;
+  for (let i = 0; i < stop; i++) {
+    if (DIGITS.has(text.charCodeAt(i))) { stop = i; break; }
+  }
   // the subject ends with its head noun: 代表建议的办理期限 names a thing, not who acts
   const cand = text.slice(0, stop).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
   let headEnd = -1;
