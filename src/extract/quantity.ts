@@ -68,10 +68,12 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
   for (const rule of q.compiled) {
     // a scan that cannot match costs as much as one that does (三分之二 in a text without 分之)
     if (rule.requires !== null && !norm.includes(rule.requires)) continue;
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(norm); m && out.length < cap; m = rule.re.exec(norm)) {
+    // `pos` is where the search goes on, as a global regex's lastIndex would be
+    let pos = 0;
+    for (let m = rule.scan.execFrom(norm, pos); m && out.length < cap; m = rule.scan.execFrom(norm, pos)) {
       const s: Span = [m.index, m.index + m[0].length];
-      if (!free(s)) { rule.re.lastIndex = m.index + 1; continue; }
+      pos = s[1] > s[0] ? s[1] : s[0] + 1;
+      if (!free(s)) { pos = m.index + 1; continue; }
       const cand: Candidate = { ruleId: rule.id, m, span: s };
       const why = dropReason(ctx, cand);
       if (why) {
@@ -81,7 +83,7 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
       const r = resolveCandidate(ctx, cand);
       if (typeof r === 'string') { dropped?.push({ norm: s, text: m[0], filter: r }); continue; }
       keep(r);
-      if (r.norm[1] > s[1]) rule.re.lastIndex = r.norm[1];
+      if (r.norm[1] > s[1]) pos = r.norm[1];
     }
   }
 

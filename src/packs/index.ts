@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
 import { ComparatorSchema, DocTypeSchema, MeasureSchema, PlaceLevelSchema } from '../schema/document.js';
 import { composeGrammar } from './grammar.js';
+import { Scanner } from '../core/scanner.js';
 import {
   DEFAULT_PACK_DIR, PackError, alternation, compileRegex, escapeRegex, openPack, readLexicon, readYaml,
   type PackManifest, type PackSource,
@@ -195,7 +196,7 @@ export type QuantityRules = z.infer<typeof QuantityYaml> & {
   units: Map<string, UnitInfo>;
   unitPattern: string;
   /** the grammar's rules compiled, in the order of the pack */
-  compiled: { id: string; pattern: string; requires: string | null; re: RegExp; examples: Record<string, unknown>[] }[];
+  compiled: { id: string; pattern: string; requires: string | null; re: RegExp; scan: Scanner; examples: Record<string, unknown>[] }[];
   idioms: string[];
   idiomPattern: RegExp;
   sessionOrdinal: RegExp;
@@ -333,7 +334,8 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     for (const e of r.requires ? r.examples ?? [] : []) {
       if (typeof e.raw === 'string' && !e.raw.includes(r.requires!)) throw new PackError(join(qp.dir, 'quantity.yaml'), `rule ${r.id}: requires "${r.requires}", but its example ${JSON.stringify(e.text)} matches "${e.raw}" without it`);
     }
-    return { id: r.id, pattern, requires: r.requires ?? null, re: compileRegex(qp, 'quantity.yaml', pattern, 'gu'), examples: r.examples ?? [] };
+    const re = compileRegex(qp, 'quantity.yaml', pattern, 'gu');
+    return { id: r.id, pattern, requires: r.requires ?? null, re, scan: new Scanner(re), examples: r.examples ?? [] };
   });
   const quantity: QuantityRules = {
     ...qy,
