@@ -43,30 +43,34 @@ export interface Analysis {
 const cueWordsRe = new WeakMap<object, RegExp>();
 
 /**
- * The sentences the frames read, and so the only ones jieba segments: those holding a quantity or a period
- * word (每年, 定期), segmented up front (`own`), and the earlier sentences of their article and their lead-in,
- * where an actor may be named (`later`, segmented when a frame looks there). A sentence with only a modal
- * word (应当) holds no rule zhidu extracts; most sentences of a long report or regulation are such.
+ * The sentences the frames read, and so the only ones jieba segments. Those holding a quantity are
+ * segmented up front (`own`). Those holding a period word (每年, 定期), where a rule may be stated by
+ * frequency alone, and the earlier sentences of their article and their lead-in, where an actor may be
+ * named, are segmented when a frame looks there (`later`). A sentence with only a modal word (应当) holds
+ * no rule zhidu extracts; most sentences of a long report or regulation are such.
  */
 function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): { own: Span[]; later: Map<number, Span> } {
   const o = ctx.rules.obligation;
-  const at: number[] = quantities.map((q) => q.norm[0]);
   const cueWords = memo(cueWordsRe, o, () => literalRe(o.frequency.map((f) => f.word)));
+  const cues: number[] = [];
   for (const re of [cueWords, everyRe(ctx)]) {
-    for (const m of ctx.norm.matchAll(re)) at.push(m.index!);
+    for (const m of ctx.norm.matchAll(re)) cues.push(m.index!);
   }
-  at.sort((a, b) => a - b);
+  cues.sort((a, b) => a - b);
   const own: Span[] = [];
-  const context = new Set<SentenceNorm>();
+  const later = new Map<number, Span>();
+  let q = 0;
   let k = 0;
   sentences.forEach((s, si) => {
-    while (k < at.length && at[k]! < s.span[0]) k++;
-    if (!(k < at.length && at[k]! < s.span[1])) return;
-    own.push(s.span);
-    for (const c of contextOf(ctx, sentences, si)) context.add(c);
+    while (q < quantities.length && quantities[q]!.norm[0] < s.span[0]) q++;
+    while (k < cues.length && cues[k]! < s.span[0]) k++;
+    const hasQuantity = q < quantities.length && quantities[q]!.norm[0] < s.span[1];
+    const hasCue = k < cues.length && cues[k]! < s.span[1];
+    if (!hasQuantity && !hasCue) return;
+    if (hasQuantity) own.push(s.span);
+    else later.set(s.span[0], s.span);
+    for (const c of contextOf(ctx, sentences, si)) later.set(c.span[0], c.span);
   });
-  const later = new Map<number, Span>();
-  for (const c of context) later.set(c.span[0], c.span);
   for (const s of own) later.delete(s[0]);
   return { own, later };
 }
@@ -105,6 +109,8 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   const { obligations, statistics } = buildFrames(ctx, {
     quantities, sentences: bodySentences, tokens, verbs, boilerplate: bp, structure, docType: meta.docType, excluded: skip,
   });
+  // the tokens of every sentence segmented, those a frame asked for too: compare reads a rule's words from them
+  const allTokens = verbs.withLater(tokens);
   if (!structure.length && (meta.docType === 'opinion' || meta.docType === 'decision')) {
     ctx.diagnostics.push({ severity: 'info', code: 'structure/no-sections', stage: 'structure', message: 'no numbered sections (一、) found' });
   }
@@ -124,7 +130,7 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   };
   // our own output is a trust boundary too: a shape error here is a bug, caught before anyone reads it
   if (validate) checkInPlace(DocumentSchema, doc);
-  return { doc, ctx, tokens, skip, sentences: bodySentences, dropped };
+  return { doc, ctx, tokens: allTokens, skip, sentences: bodySentences, dropped };
 }
 
 /** A text given directly (pack examples, tests): a UTF-8 .txt without a file. */

@@ -373,6 +373,8 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       if (text.replace(freq.word, '').replace(trailing, '').length < 2) continue;
       const at = clause[0] + freq.at;
       const actor = actorOf(ctx, input.verbs, sent.span, sent.clauses, at, leadInOf(ctx, input.sentences, si), at, earlierInArticle(ctx, input.sentences, si));
+      // the rule's sentence is segmented whatever the actor search read: compare reads the rule's words
+      input.verbs.prepare([sent.span]);
       const srcClause = ctx.map.toSource(clause);
       const cueAt = modal ? modal.at : null;
       const action = sliceOf(ctx, [clause[0] + actStart, clause[1]]);

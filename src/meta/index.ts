@@ -5,6 +5,7 @@ import { overlaps, type Span } from '../core/span.js';
 import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { DocType, Meta } from '../schema/document.js';
 import { escapeRegex, pattern } from '../packs/index.js';
+import { memo } from '../core/memo.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseCnNumber(s));
@@ -25,14 +26,36 @@ function isoDate(ctx: Context, m: RegExpExecArray | RegExpMatchArray): string | 
   return `${Y}-${pad(M)}-${pad(D)}`;
 }
 
+/** The pack's metadata patterns, compiled once per pack rather than once per document. */
+function buildPatterns(r: Context['rules']['meta']) {
+  return {
+    types: [...r['doc-types']].sort((a, b) => b.word.length - a.word.length),
+    levels: [...r['place-levels']].sort((a, b) => b.suffix.length - a.suffix.length),
+    status: new RegExp(`(?:${r.title.status})\\s*$`, 'u'),
+    markup: new RegExp(r.title.markup, 'u'),
+    date: new RegExp(r.date, 'gu'),
+    amendedWords: new RegExp(r['amended-words'], 'u'),
+    adoptedWords: new RegExp(r['adopted-words'], 'u'),
+    placeInText: new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${r.place})(?:第[一二三四五六七八九十]+届)?(?:人民代表大会常务委员会|人大常委会|人民代表大会|${r.government})`, 'mu'),
+    national: new RegExp(r.national, 'u'),
+    redacted: new RegExp(r['redacted-place'], 'u'),
+    adopted: new RegExp(r.adopted, 'u'),
+    effective: new RegExp(r.effective, 'u'),
+    published: new RegExp(r.published, 'u'),
+    session: new RegExp(r.session, 'u'),
+    draftMark: new RegExp(`[（(](?:${r.draft})[)）]|${r.draft}`, 'u'),
+    draft: new RegExp(r.draft, 'u'),
+  };
+}
+const compiledCache = new WeakMap<object, ReturnType<typeof buildPatterns>>();
+const compiled = (ctx: Context) => memo(compiledCache, ctx.rules.meta, () => buildPatterns(ctx.rules.meta));
+
 interface TitleHit { title: string; span: Span; docType: DocType; lineIndex: number }
 
 /** The title: the first short line that ends with a document-type word, joined with the line it continues. */
 function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
   const r = ctx.rules.meta;
-  const types = [...r['doc-types']].sort((a, b) => b.word.length - a.word.length);
-  const status = new RegExp(`(?:${r.title.status})\\s*$`, 'u');
-  const markup = new RegExp(r.title.markup, 'u');
+  const { types, status, markup } = compiled(ctx);
   const lines = splitLines(ctx.norm).filter((l) => l.text.trim() && !skip([l.start, l.end]));
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -79,7 +102,7 @@ function findHeadline(ctx: Context, skip: (s: Span) => boolean): TitleHit | null
 
 function levelOf(ctx: Context, place: string): Meta['place']['level'] {
   if (ctx.rules.meta.municipalities.includes(place)) return 'province';
-  const hit = [...ctx.rules.meta['place-levels']].sort((a, b) => b.suffix.length - a.suffix.length).find((p) => place.endsWith(p.suffix));
+  const hit = compiled(ctx).levels.find((p) => place.endsWith(p.suffix));
   return hit ? hit.level : null;
 }
 
@@ -99,11 +122,9 @@ function lowestUnit(ctx: Context, place: string): string {
  * 修正/修订, or 通过 again later, is an amendment.
  */
 function historyDates(ctx: Context, headerEnd: number): { adopted: string | null; amended: string[] } {
-  const r = ctx.rules.meta;
   const header = ctx.norm.slice(0, headerEnd);
-  const dates = [...header.matchAll(new RegExp(r.date, 'gu'))];
-  const amendedRe = new RegExp(r['amended-words'], 'u');
-  const adoptedRe = new RegExp(r['adopted-words'], 'u');
+  const { date, amendedWords: amendedRe, adoptedWords: adoptedRe } = compiled(ctx);
+  const dates = [...header.matchAll(date)];
   let adopted: string | null = null;
   const amended: string[] = [];
   dates.forEach((d, i) => {
@@ -141,14 +162,15 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   }
   if (!placeRaw) {
     // in running text only a full congress name after a boundary names the place (not 采取市县人大联动)
-    const m = new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${r.place})(?:第[一二三四五六七八九十]+届)?(?:人民代表大会常务委员会|人大常委会|人民代表大会|${r.government})`, 'mu').exec(norm.slice(0, 3000));
+    const m = compiled(ctx).placeInText.exec(norm.slice(0, 3000));
     if (m && !pattern(ctx.rules, 'meta/not-a-place').test(m[1]!)) placeRaw = m[1]!;
   }
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
   if (placeRaw) placeRaw = placeRaw.replace(pattern(ctx.rules, 'meta/place-lead'), '');
   if (placeRaw && (placeRaw.length < 2 || pattern(ctx.rules, 'meta/place-bad-start').test(placeRaw))) placeRaw = null;
-  const national = !placeRaw && t !== null && new RegExp(r.national, 'u').test(t.title);
-  const redacted = new RegExp(r['redacted-place'], 'u').test(norm.slice(0, 5000)) && !placeRaw;
+  const c = compiled(ctx);
+  const national = !placeRaw && t !== null && c.national.test(t.title);
+  const redacted = c.redacted.test(norm.slice(0, 5000)) && !placeRaw;
   const name = placeRaw ? lowestUnit(ctx, placeRaw) : national ? r['national-place'] : null;
   const government = t !== null && r['government-titles'].some((w) => t.title.includes(w));
   if (placeRaw) {
@@ -163,12 +185,12 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
 
   const history = headerEnd !== null ? historyDates(ctx, headerEnd) : { adopted: null, amended: [] };
   // a regulation's history stands under its title; elsewhere (an opinion's （…通过）) search the whole text
-  const adopted = headerEnd !== null ? null : new RegExp(r.adopted, 'u').exec(norm);
-  const effective = new RegExp(r.effective, 'u').exec(norm);
-  const published = new RegExp(r.published, 'u').exec(norm);
-  const session = new RegExp(r.session, 'u').exec(norm);
+  const adopted = headerEnd !== null ? null : c.adopted.exec(norm);
+  const effective = c.effective.exec(norm);
+  const published = c.published.exec(norm);
+  const session = c.session.exec(norm);
   const head = t ? norm.slice(0, Math.min(norm.length, ctx.map.posFromSource(t.span[1]) + 200)) : norm.slice(0, 400);
-  const draft = new RegExp(`[（(](?:${r.draft})[)）]|${r.draft}`, 'u').test(head) && new RegExp(r.draft, 'u').test(t ? t.title + head : head);
+  const draft = c.draftMark.test(head) && c.draft.test(t ? t.title + head : head);
 
   return {
     title: t ? t.title : null,

@@ -6,13 +6,15 @@ const NONE: readonly number[] = [];
 
 /**
  * Where jieba's verbs start in each sentence a frame reads (a verb ends a subject). The sentences that
- * hold a rule are segmented up front, in one call, and their tokens are the document's. The sentences
- * around them where an actor may be named instead (the earlier sentences of the article, the lead-in of
- * a list) are segmented only when a frame looks there: most rules name their actor in their own sentence.
- * A sentence outside both sets has no verbs, as if never segmented.
+ * hold a quantity are segmented up front, in one call. The sentences with a period word, and those around
+ * a rule where an actor may be named instead (the earlier sentences of the article, the lead-in of a list),
+ * are segmented only when a frame looks there: most rules name their actor in their own sentence, and most
+ * period words start no rule. A sentence outside both sets has no verbs, as if never segmented.
  */
 export class SentenceVerbs {
   private readonly bySentence = new Map<number, readonly number[]>();
+  /** the tokens of the sentences segmented on first use, one array per call */
+  private readonly laterTokens: Token[][] = [];
 
   /**
    * @param own the sentences segmented up front, sorted, and `tokens` their tokens
@@ -49,7 +51,15 @@ export class SentenceVerbs {
     for (const span of todo) {
       for (let i = lowerBound(this.protect, span[0] + 1, (x) => x[1]); i < this.protect.length && this.protect[i]![0] < span[1]; i++) inside.push(this.protect[i]!);
     }
-    this.index(todo, segmentSpans(this.ctx, todo, inside));
+    const tokens = segmentSpans(this.ctx, todo, inside);
+    this.laterTokens.push(tokens);
+    this.index(todo, tokens);
+  }
+
+  /** `own` (the up-front tokens) with the tokens of every sentence segmented since, in text order. */
+  withLater(own: Token[]): Token[] {
+    if (!this.laterTokens.length) return own;
+    return own.concat(...this.laterTokens).sort((a, b) => a.span[0] - b.span[0]);
   }
 
   /** Record the verbs of each of `sents` (sorted) from their tokens (sorted). */
