@@ -87,7 +87,7 @@ export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): 
 }
 
 /**
- * A worker pays about 1.5 CPU-seconds of start-up and JIT warm-up whatever it reads (npm run bench): below
+ * A worker pays about 1.8 CPU-seconds of start-up and JIT warm-up whatever it reads (npm run bench): below
  * this much input per worker, another worker costs more than it saves.
  */
 const BYTES_PER_WORKER = 8 * 1048576;
