@@ -169,7 +169,6 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     if (subj) return subj;
   }
   // 承办单位…应当及时研究；闭会期间，应当在…五日内: the subject of an earlier sentence of the same article
-  verbs.prepare(previous.map((p) => p.span));
   for (const prev of previous) {
     const subj = actorOf(ctx, verbs, prev.span, prev.clauses, prev.span[1], null, prev.span[1]);
     if (subj) return subj;
