@@ -1,7 +1,7 @@
 import type { Reuse, ReuseFormula, ReusePair } from '../schema/compare.js';
 import type { CompareInput } from './types.js';
+import { lettersOf } from './letters.js';
 
-const letters = (s: string) => s.replace(/[^\u4e00-\u9fa5\dA-Za-z]/gu, '');
 
 /**
  * Text reuse a person can read at corpus scale: for each pair of documents, how much they share (characters,
@@ -9,7 +9,7 @@ const letters = (s: string) => s.replace(/[^\u4e00-\u9fa5\dA-Za-z]/gu, '');
  * as one formula each, with the documents that carry it.
  */
 export function summariseReuse(docs: CompareInput[], reuse: Reuse[]): { pairs: ReusePair[]; formulas: ReuseFormula[] } {
-  const size = new Map(docs.map((d) => [d.info.id, letters(d.analysis.ctx.norm).length || 1]));
+  const size = new Map(docs.map((d) => [d.info.id, lettersOf(d.analysis.ctx.norm).length || 1]));
   const byPair = new Map<string, Reuse[]>();
   for (const r of reuse) {
     const k = `${r.a}\u0000${r.b}`;
@@ -34,7 +34,7 @@ export function summariseReuse(docs: CompareInput[], reuse: Reuse[]): { pairs: R
   const groups = new Map<string, { text: string; docs: Set<string>; passages: number; formula: string | null }>();
   for (const r of reuse) {
     if (r.kind !== 'formulaic' && r.kind !== 'reference') continue;
-    const key = letters(r.aText);
+    const key = lettersOf(r.aText);
     const g = groups.get(key) ?? { text: r.aText.replace(/\s+/g, ''), docs: new Set<string>(), passages: 0, formula: r.formula };
     g.docs.add(r.a); g.docs.add(r.b); g.passages++;
     groups.set(key, g);

@@ -2,6 +2,7 @@ import { overlaps } from '../core/span.js';
 import type { Reuse } from '../schema/compare.js';
 import type { CompareInput } from './types.js';
 import { memo } from '../core/memo.js';
+import { isLetter, lettersOf } from './letters.js';
 
 const K = 3;
 const MAX_GAP = 4;
@@ -11,7 +12,6 @@ const MAX_OCCURRENCES = 8;
 /** A document reduced to its letters (CJK, digits, Latin), each mapped back to a normalised offset. */
 interface Compact { s: string; at: Int32Array }
 
-const isLetter = (c: number) => (c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 function compact(d: CompareInput): Compact {
   const norm = d.analysis.ctx.norm;
@@ -139,7 +139,7 @@ interface Passage { sa: number; ea: number; sb: number; eb: number; aSpan: [numb
 export function findReuse(docs: CompareInput[], formulae: string[], pairs: [number, number][]): Reuse[] {
   const cs = docs.map(compact);
   const gs = cs.map(grams);
-  const formulaCompact = formulae.map((f) => ({ f, c: f.replace(/[^\u4e00-\u9fa5\dA-Za-z]/gu, '') }));
+  const formulaCompact = formulae.map((f) => ({ f, c: lettersOf(f) }));
   // half the corpus, and never more than fifty documents: a passage fifty documents share is a template
   const threshold = Math.max(3, Math.ceil(Math.min(docs.length, 100) / 2));
   const found: Reuse[] = [];
