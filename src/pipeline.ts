@@ -1,15 +1,14 @@
 import { findBoilerplate, toBoilerplate } from './boilerplate/index.js';
 import type { Context } from './core/context.js';
-import { memo } from './core/memo.js';
 import { indexOverlapping, mergeSpans, overlaps, type Span } from './core/span.js';
-import { everyRe } from './extract/cues.js';
+import { everyRe, reFor, wordsOf } from './extract/cues.js';
 import { buildFrames, contextOf, type SentenceNorm } from './extract/frame.js';
 import { findNamedNumbers, toNamedNumbers } from './extract/named.js';
 import { findQuantities, type Dropped } from './extract/quantity.js';
 import { ingestBytes, ingestFile, type Ingested } from './ingest/index.js';
 import { extractMeta } from './meta/index.js';
 import { normalizeText } from './normalize/index.js';
-import { literalRe, loadRules, pattern, type Rules } from './packs/index.js';
+import { loadRules, pattern, type Rules } from './packs/index.js';
 import { checkPackExamples } from './packs/self-check.js';
 import { DocumentSchema, type ZhiduDocument } from './schema/document.js';
 import { segmentSpans, type Token } from './segment/index.js';
@@ -40,8 +39,6 @@ export interface Analysis {
   dropped: Dropped[];
 }
 
-const cueWordsRe = new WeakMap<object, RegExp>();
-
 /**
  * The sentences the frames read, and so the only ones jieba segments. Those holding a quantity are
  * segmented up front (`own`). Those holding a period word (每年, 定期), where a rule may be stated by
@@ -51,9 +48,8 @@ const cueWordsRe = new WeakMap<object, RegExp>();
  */
 function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): { own: Span[]; later: Map<number, Span> } {
   const o = ctx.rules.obligation;
-  const cueWords = memo(cueWordsRe, o, () => literalRe(o.frequency.map((f) => f.word)));
   const cues: number[] = [];
-  for (const re of [cueWords, everyRe(ctx)]) {
+  for (const re of [reFor(wordsOf(o.frequency)), everyRe(ctx)]) {
     for (const m of ctx.norm.matchAll(re)) cues.push(m.index!);
   }
   cues.sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Where the CLI writes: injectable so tests run commands in-process. */
@@ -16,12 +16,7 @@ export const processIO: IO = {
 
 /** Write to --out, or to stdout. */
 export function emit(io: IO, out: string | undefined, content: string): void {
-  if (out) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, content);
-  } else {
-    io.stdout(content);
-  }
+  emitChunks(io, out, [content]);
 }
 
 /** Write chunks to --out, or to stdout, about a megabyte at a time: the whole output is never one string. */
@@ -31,7 +26,12 @@ export function emitChunks(io: IO, out: string | undefined, chunks: Iterable<str
     mkdirSync(dirname(out), { recursive: true });
     fd = openSync(out, 'w');
   }
-  const write = (s: string) => (fd !== null ? writeSync(fd, s) : io.stdout(s));
+  const write = (s: string) => {
+    if (fd === null) { io.stdout(s); return; }
+    // writeSync may write part of a buffer: the rest follows until all is written
+    const bytes = Buffer.from(s, 'utf8');
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  };
   try {
     let buf: string[] = [];
     let size = 0;

@@ -2,12 +2,12 @@ import type { Context } from '../core/context.js';
 import { parseAnyNumber } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
 import type { NamedNumber } from '../schema/document.js';
-import { escapeRegex, literalRe, pattern, type Rules } from '../packs/index.js';
+import { escapeRegex, pattern, type Rules } from '../packs/index.js';
+import { reFor } from './cues.js';
 import { memo } from '../core/memo.js';
 import { matchesOf } from '../core/matches.js';
 
 const openMarks = new WeakMap<object, RegExp>();
-const sloganRes = new WeakMap<object, RegExp>();
 
 export interface NamedNorm { norm: Span; source: NamedNumber['source'] }
 
@@ -30,7 +30,7 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
   const r = ctx.rules.named;
   const cands: NamedNorm[] = [];
   if (r.slogans.length) {
-    for (const m of ctx.norm.matchAll(memo(sloganRes, r.slogans, () => literalRe(r.slogans)))) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'lexicon' });
+    for (const m of ctx.norm.matchAll(reFor(r.slogans))) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'lexicon' });
   }
   const opens = r.quoted.open;
   const closes = r.quoted.close;

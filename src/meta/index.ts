@@ -141,6 +141,7 @@ function historyDates(ctx: Context, headerEnd: number): { adopted: string | null
 
 export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], headerEnd: number | null = null): Meta {
   const r = ctx.rules.meta;
+  const c = compiled(ctx);
   const furniture = boilerplate.filter((b) => b.reason !== 'duplicate');
   const skip = (s: Span) => furniture.some((b) => overlaps(b.norm, s));
   const furnished = boilerplate.some((b) => b.reason === 'breadcrumb' || b.reason === 'page-furniture');
@@ -162,13 +163,12 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   }
   if (!placeRaw) {
     // in running text only a full congress name after a boundary names the place (not 采取市县人大联动)
-    const m = compiled(ctx).placeInText.exec(norm.slice(0, 3000));
+    const m = c.placeInText.exec(norm.slice(0, 3000));
     if (m && !pattern(ctx.rules, 'meta/not-a-place').test(m[1]!)) placeRaw = m[1]!;
   }
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
   if (placeRaw) placeRaw = placeRaw.replace(pattern(ctx.rules, 'meta/place-lead'), '');
   if (placeRaw && (placeRaw.length < 2 || pattern(ctx.rules, 'meta/place-bad-start').test(placeRaw))) placeRaw = null;
-  const c = compiled(ctx);
   const national = !placeRaw && t !== null && c.national.test(t.title);
   const redacted = c.redacted.test(norm.slice(0, 5000)) && !placeRaw;
   const name = placeRaw ? lowestUnit(ctx, placeRaw) : national ? r['national-place'] : null;
