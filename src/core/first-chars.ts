@@ -16,49 +16,98 @@ export function firstChars(source: string): Set<number> | null {
   }
 }
 
-/** What can begin a piece of pattern (null: anything), and whether it can match nothing. */
-interface First { first: Set<number> | null; nullable: boolean }
+/**
+ * What can begin a piece of pattern (null: anything), whether it can match nothing, the most code units it
+ * can match (Infinity: unbounded), and the literal code unit it is when it is one plain character.
+ */
+interface First { first: Set<number> | null; nullable: boolean; max: number; lit: string | null }
+
+/**
+ * A literal every match contains and the most code units a match can have before it, read from the
+ * pattern's top-level sequence; null when there is none (a top-level alternation, no literal of two or more
+ * characters after a bounded lead). A search can then look for the literal and try the regex, anchored,
+ * only within `maxBefore` code units before each occurrence (see Scanner).
+ */
+export function anchorOf(source: string, unicode: boolean): { literal: string; maxBefore: number } | null {
+  const r = new Reader(source, unicode);
+  let best: { literal: string; maxBefore: number } | null = null;
+  try {
+    let before = 0;
+    let run = '';
+    let runBefore = 0;
+    const endRun = () => {
+      // the longest run wins: a longer literal is rarer, and its occurrences are fewer places to try
+      if (run.length >= 2 && Number.isFinite(runBefore) && (!best || run.length > best.literal.length)) best = { literal: run, maxBefore: runBefore };
+      run = '';
+    };
+    while (r.i < source.length) {
+      if (source[r.i] === '|') return null;
+      const item = r.quantified();
+      if (item.lit !== null) {
+        if (!run) runBefore = before;
+        run += item.lit;
+      } else endRun();
+      before += item.max;
+    }
+    endRun();
+  } catch {
+    return null;
+  }
+  return best;
+}
 
 const union = (a: Set<number> | null, b: Set<number> | null): Set<number> | null => (a === null || b === null ? null : new Set([...a, ...b]));
 const DIGITS = [...'0123456789'].map((c) => c.charCodeAt(0));
 
 class Reader {
   i = 0;
-  constructor(readonly s: string) {}
+  /** @param unicode a /u pattern: a class or `.` may match a surrogate pair, two code units */
+  constructor(readonly s: string, readonly unicode = false) {}
 
   alternation(): First {
     let acc = this.sequence();
+    let alternatives = 1;
     while (this.s[this.i] === '|') {
       this.i++;
       const b = this.sequence();
-      acc = { first: union(acc.first, b.first), nullable: acc.nullable || b.nullable };
+      alternatives++;
+      acc = { first: union(acc.first, b.first), nullable: acc.nullable || b.nullable, max: Math.max(acc.max, b.max), lit: null };
     }
-    return acc;
+    return alternatives === 1 ? acc : { ...acc, lit: null };
   }
 
   sequence(): First {
     let first: Set<number> | null = new Set();
     let nullable = true;
+    let max = 0;
+    let only: First | null = null;
+    let items = 0;
     while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
       const a = this.quantified();
       // only what can come first counts: once a piece must match something, later pieces cannot begin the match
       if (nullable) first = union(first, a.first);
       nullable = nullable && a.nullable;
+      max += a.max;
+      only = a;
+      items++;
     }
-    return { first, nullable };
+    // a group of one plain character, (?:x), is still that literal
+    return { first, nullable, max, lit: items === 1 ? only!.lit : null };
   }
 
   quantified(): First {
     const a = this.atom();
     const c = this.s[this.i];
     let min = 1;
-    if (c === '?' || c === '*') { min = 0; this.i++; } else if (c === '+') this.i++;
-    else if (c === '{') {
-      const m = /^\{(\d+)(,\d*)?\}/.exec(this.s.slice(this.i));
-      if (m) { min = Number(m[1]); this.i += m[0].length; }
+    let most = 1;
+    let quantified = true;
+    if (c === '?') { min = 0; this.i++; } else if (c === '*') { min = 0; most = Infinity; this.i++; } else if (c === '+') { most = Infinity; this.i++; }
+    else {
+      const m = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i)) : null;
+      if (m) { min = Number(m[1]); most = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity; this.i += m[0].length; } else quantified = false;
     }
-    if (min !== 1 || c === '+' || c === '{') { if (this.s[this.i] === '?') this.i++; }
-    return { first: a.first, nullable: a.nullable || min === 0 };
+    if (quantified && this.s[this.i] === '?') this.i++;
+    return { first: a.first, nullable: a.nullable || min === 0, max: a.max === 0 ? 0 : a.max * most, lit: quantified ? null : a.lit };
   }
 
   atom(): First {
@@ -76,22 +125,37 @@ class Reader {
       if (s[this.i] !== ')') throw new Error('unclosed group');
       this.i++;
       // a lookaround consumes nothing: the match begins with what follows it
-      return lookaround ? { first: new Set(), nullable: true } : inner;
+      return lookaround ? { first: new Set(), nullable: true, max: 0, lit: null } : inner;
     }
-    if (c === '[') return { first: this.charClass(), nullable: false };
-    if (c === '^' || c === '$') { this.i++; return { first: new Set(), nullable: true }; }
-    if (c === '.') { this.i++; return { first: null, nullable: false }; }
+    // in a /u pattern a class, `.` or a property escape may match an astral character: two code units
+    const wide = this.unicode ? 2 : 1;
+    if (c === '[') {
+      const first = this.charClass();
+      const astral = first === null || [...first].some((u) => u >= 0xd800 && u <= 0xdfff);
+      return { first, nullable: false, max: astral ? wide : 1, lit: null };
+    }
+    if (c === '^' || c === '$') { this.i++; return { first: new Set(), nullable: true, max: 0, lit: null }; }
+    if (c === '.') { this.i++; return { first: null, nullable: false, max: wide, lit: null }; }
     if (c === '\\') {
       const e = s[this.i + 1]!;
-      if (e === 'b' || e === 'B') { this.i += 2; return { first: new Set(), nullable: true }; }
+      if (e === 'b' || e === 'B') { this.i += 2; return { first: new Set(), nullable: true, max: 0, lit: null }; }
       // a backreference repeats a group: it may be empty, and what it begins with is not read here
-      if (e === 'k') { this.i = s.indexOf('>', this.i) + 1; return { first: null, nullable: true }; }
-      if (/[1-9]/.test(e)) { this.i += 2; while (/[0-9]/.test(s[this.i] ?? '')) this.i++; return { first: null, nullable: true }; }
+      if (e === 'k') { this.i = s.indexOf('>', this.i) + 1; return { first: null, nullable: true, max: Infinity, lit: null }; }
+      if (/[1-9]/.test(e)) { this.i += 2; while (/[0-9]/.test(s[this.i] ?? '')) this.i++; return { first: null, nullable: true, max: Infinity, lit: null }; }
+      const from = this.i;
       const units = this.escape();
-      return { first: units && new Set(units), nullable: false };
+      // an escaped mark (\(, \.) or a \uXXXX is one literal character; \d, \w, \p{…} are sets
+      const one = units !== null && units.length === 1 && !/^\\[dDwWsS]/.test(s.slice(from));
+      return { first: units && new Set(units), nullable: false, max: units === null ? wide : one && units[0]! >= 0xd800 && units[0]! <= 0xdbff ? 2 : 1, lit: one && !(units[0]! >= 0xd800 && units[0]! <= 0xdfff) ? String.fromCharCode(units[0]!) : null };
+    }
+    // an astral character written as itself is one atom of two code units in a /u pattern
+    const cp = s.codePointAt(this.i)!;
+    if (this.unicode && cp > 0xffff) {
+      this.i += 2;
+      return { first: new Set([c.charCodeAt(0)]), nullable: false, max: 2, lit: String.fromCodePoint(cp) };
     }
     this.i++;
-    return { first: new Set([c.charCodeAt(0)]), nullable: false };
+    return { first: new Set([c.charCodeAt(0)]), nullable: false, max: 1, lit: c };
   }
 
   /** The code units of an escape outside or inside a class; null for one that stands for a large set (\\w, \\s, \\p{…}). */

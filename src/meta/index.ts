@@ -6,6 +6,7 @@ import type { BoilerplateNorm } from '../boilerplate/index.js';
 import type { DocType, Meta } from '../schema/document.js';
 import { escapeRegex, pattern } from '../packs/index.js';
 import { memo } from '../core/memo.js';
+import { firstMatch } from '../core/scanner.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseCnNumber(s));
@@ -152,7 +153,7 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   const placeRe = pattern(ctx.rules, 'meta/place-in-title');
   let placeRaw: string | null = null;
   let issuer: string | null = null;
-  const adoptLine = pattern(ctx.rules, 'meta/adoption-by-committee').exec(norm)
+  const adoptLine = firstMatch(pattern(ctx.rules, 'meta/adoption-by-committee'), norm)
     // a report to the congress (——在青海省第十四届人民代表大会第二次会议上) names its place the same way
     ?? pattern(ctx.rules, 'meta/report-to-congress').exec(norm.slice(0, 600));
   if (adoptLine) placeRaw = adoptLine[1]!;
