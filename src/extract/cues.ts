@@ -48,10 +48,13 @@ function modalsIn(ctx: Context, text: string): ModalHit[] {
   const c = memo(modalCache, o, () => ({
     modal: literalRe(o.modals.map((m) => m.word)), friends: literalRe(o['modal-false-friends']), byWord: new Map(o.modals.map((m) => [m.word, m.modality])),
   }));
+  const hits = matchesOf(c.modal, text);
+  // most stretches hold no modal word: the false friends are searched only where there is one to block
+  if (!hits.length) return [];
   const blocked: [number, number][] = [];
   for (const m of matchesOf(c.friends, text)) blocked.push([m.index!, m.index! + m[0].length]);
   const out: ModalHit[] = [];
-  for (const m of matchesOf(c.modal, text)) {
+  for (const m of hits) {
     const at = m.index!;
     if (blocked.some((b) => b[0] <= at && at < b[1])) continue;
     out.push({ word: m[0], modality: c.byWord.get(m[0]) as Obligation['modality'], at });
