@@ -76,6 +76,17 @@ function share(ctx: Context, s: Span, ruleId: string, value: number, suffix: { c
   };
 }
 
+const fractionOf = (den: string, numr: string): number | null => {
+  const d = parseAnyNumber(den);
+  const n = parseAnyNumber(numr);
+  return d === null || n === null || d === 0 ? null : Math.round((n / d) * 1e4) / 1e4;
+};
+
+/** 十分之一至五分之一, 百分之十至百分之三十: both ends inclusive, as a range of two numbers is. */
+function shareRange(ctx: Context, one: QuantityNorm, min: number, max: number, sep: string): QuantityNorm {
+  return { ...one, value: null, min, max, comparator: 'range', cmpWord: sep, canonical: { ...one.canonical!, value: null, min, max } };
+}
+
 /**
  * Value, unit, comparator and approximation of a candidate; a string (the id of the check that failed)
  * when the candidate turns out not to be a quantity after all.
@@ -85,14 +96,20 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   const q = ctx.rules.quantity;
   const s = c.span;
   if (c.ruleId === 'quantity/fraction') {
-    const den = parseAnyNumber(gr.den!);
-    const numr = parseAnyNumber(gr.numr!);
-    if (den === null || numr === null || den === 0) return 'R01-bad-fraction';
-    return share(ctx, s, c.ruleId, Math.round((numr / den) * 1e4) / 1e4, sfx(ctx, gr.sfx), '');
+    const v = fractionOf(gr.den!, gr.numr!);
+    if (v === null) return 'R01-bad-fraction';
+    if (gr.den2 === undefined) return share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '');
+    const v2 = fractionOf(gr.den2, gr.numr2!);
+    if (v2 === null) return 'R01-bad-fraction';
+    return v > v2 ? 'R03-inverted-range' : shareRange(ctx, share(ctx, s, c.ruleId, v, null, ''), v, v2, gr.sep!);
   }
   if (c.ruleId === 'quantity/percent-cn') {
     const v = parseAnyNumber(gr.p!);
-    return v === null ? 'R02-bad-number' : share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '%');
+    if (v === null) return 'R02-bad-number';
+    if (gr.p2 === undefined) return share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '%');
+    const v2 = parseAnyNumber(gr.p2);
+    if (v2 === null) return 'R02-bad-number';
+    return v > v2 ? 'R03-inverted-range' : shareRange(ctx, share(ctx, s, c.ruleId, v, null, '%'), v, v2, gr.sep!);
   }
   if (c.ruleId === 'quantity/tenths') {
     const v = parseAnyNumber(gr.t!);

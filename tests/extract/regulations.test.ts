@@ -89,6 +89,14 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect([o.quantity!.min, o.quantity!.max, o.quantity!.comparator, o.quantity!.measure]).toEqual([1, 3, 'range', 'size']);
   });
 
+  it('多十分之一至五分之一 and 百分之八至百分之十 are ranges of shares, one quantity each (山东 议事规则, 上海 议事规则 第十二条)', async () => {
+    const f = await rule('23_shandong_yishi-guize_2019.txt', '候选人数应当比应选人数多十分之一至五分之一');
+    expect([f.quantity!.raw, f.quantity!.value, f.quantity!.min, f.quantity!.max, f.quantity!.unit, f.quantity!.comparator, f.quantity!.measure, f.quantity!.canonical])
+      .toEqual(['十分之一至五分之一', null, 0.1, 0.2, '', 'range', 'share', { value: null, min: 0.1, max: 0.2, unit: 'share' }]);
+    const p = await rule('07_shanghai_yishi-guize_2001.txt', '代表总数的百分之八至百分之十');
+    expect([p.quantity!.raw, p.quantity!.min, p.quantity!.max, p.quantity!.unit, p.quantity!.comparator, p.quantity!.measure]).toEqual(['百分之八至百分之十', 8, 10, '%', 'range', 'percent']);
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
