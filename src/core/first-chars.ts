@@ -5,8 +5,8 @@
  * the set), so the answer may be larger than the truth but never smaller: a scan that tries the regex only
  * where one of these code units stands finds every match a scan of every position finds.
  */
-export function firstChars(source: string): Set<number> | null {
-  const r = new Reader(source);
+export function firstChars(source: string, limit = Infinity): Set<number> | null {
+  const r = new Reader(source, false, limit);
   try {
     const f = r.alternation();
     if (r.i !== source.length || f.nullable || f.first === null) return null;
@@ -29,7 +29,8 @@ interface First { first: Set<number> | null; nullable: boolean; max: number; lit
  * only within `maxBefore` code units before each occurrence (see Scanner).
  */
 export function anchorOf(source: string, unicode: boolean): { literal: string; maxBefore: number } | null {
-  const r = new Reader(source, unicode);
+  // only lengths and literals are wanted here: a limit of 0 keeps the reader from enumerating any class
+  const r = new Reader(source, unicode, 0);
   let best: { literal: string; maxBefore: number } | null = null;
   try {
     let before = 0;
@@ -56,13 +57,23 @@ export function anchorOf(source: string, unicode: boolean): { literal: string; m
   return best;
 }
 
-const union = (a: Set<number> | null, b: Set<number> | null): Set<number> | null => (a === null || b === null ? null : new Set([...a, ...b]));
+/** Adds b to a (a is the reader's own set, never one an atom still holds); past `limit` it is null: anything. */
+const union = (a: Set<number> | null, b: Set<number> | null, limit: number): Set<number> | null => {
+  if (a === null || b === null) return null;
+  const out = new Set(a);
+  for (const c of b) out.add(c);
+  return out.size > limit ? null : out;
+};
 const DIGITS = [...'0123456789'].map((c) => c.charCodeAt(0));
 
 class Reader {
   i = 0;
-  /** @param unicode a /u pattern: a class or `.` may match a surrogate pair, two code units */
-  constructor(readonly s: string, readonly unicode = false) {}
+  /**
+   * @param unicode a /u pattern: a class or `.` may match a surrogate pair, two code units
+   * @param limit past this many first characters the answer is null (a script's worth filters nothing), and
+   * a class that large is not enumerated
+   */
+  constructor(readonly s: string, readonly unicode = false, readonly limit = Infinity) {}
 
   alternation(): First {
     let acc = this.sequence();
@@ -71,7 +82,7 @@ class Reader {
       this.i++;
       const b = this.sequence();
       alternatives++;
-      acc = { first: union(acc.first, b.first), nullable: acc.nullable || b.nullable, max: Math.max(acc.max, b.max), lit: null };
+      acc = { first: union(acc.first, b.first, this.limit), nullable: acc.nullable || b.nullable, max: Math.max(acc.max, b.max), lit: null };
     }
     return alternatives === 1 ? acc : { ...acc, lit: null };
   }
@@ -85,7 +96,7 @@ class Reader {
     while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
       const a = this.quantified();
       // only what can come first counts: once a piece must match something, later pieces cannot begin the match
-      if (nullable) first = union(first, a.first);
+      if (nullable) first = union(first, a.first, this.limit);
       nullable = nullable && a.nullable;
       max += a.max;
       only = a;
@@ -130,9 +141,8 @@ class Reader {
     // in a /u pattern a class, `.` or a property escape may match an astral character: two code units
     const wide = this.unicode ? 2 : 1;
     if (c === '[') {
-      const first = this.charClass();
-      const astral = first === null || [...first].some((u) => u >= 0xd800 && u <= 0xdfff);
-      return { first, nullable: false, max: astral ? wide : 1, lit: null };
+      const { set, astral } = this.charClass();
+      return { first: set, nullable: false, max: astral ? wide : 1, lit: null };
     }
     if (c === '^' || c === '$') { this.i++; return { first: new Set(), nullable: true, max: 0, lit: null }; }
     if (c === '.') { this.i++; return { first: null, nullable: false, max: wide, lit: null }; }
@@ -177,12 +187,16 @@ class Reader {
     return /[A-Za-z0-9]/.test(e) ? null : [e.charCodeAt(0)];
   }
 
-  charClass(): Set<number> | null {
+  /** The code units a class may begin with (null: too many to tell), and whether it may match an astral character. */
+  charClass(): { set: Set<number> | null; astral: boolean } {
     const s = this.s;
     this.i++;
     const negated = s[this.i] === '^';
     if (negated) this.i++;
     let out: Set<number> | null = new Set<number>();
+    // a negated class, a property escape or a surrogate in the class may stand for a character beyond the BMP
+    let astral = negated;
+    const surrogate = (from: number, to: number) => to >= 0xd800 && from <= 0xdfff;
     const one = (): number[] | null => {
       if (s[this.i] === '\\') return this.escape();
       const cp = s.codePointAt(this.i)!;
@@ -194,14 +208,16 @@ class Reader {
       if (s[this.i] === '-' && s[this.i + 1] !== ']') {
         this.i++;
         const to = one();
-        if (from?.length !== 1 || to?.length !== 1) { out = null; continue; }
-        for (let c = from[0]!; c <= to[0]!; c++) out?.add(c);
-      } else if (from === null) out = null;
-      else for (const c of from) out?.add(c);
+        if (from?.length !== 1 || to?.length !== 1) { out = null; astral = true; continue; }
+        if (surrogate(from[0]!, to[0]!)) astral = true;
+        if (out && out.size + to[0]! - from[0]! >= this.limit) out = null;
+        for (let c = from[0]!; out && c <= to[0]!; c++) out.add(c);
+      } else if (from === null) { out = null; astral = true; }
+      else for (const c of from) { out?.add(c); if (surrogate(c, c)) astral = true; }
     }
     if (s[this.i] !== ']') throw new Error('unclosed class');
     this.i++;
     // everything but a few characters: no use as a filter
-    return negated ? null : out;
+    return { set: negated ? null : out, astral };
   }
 }

@@ -21,9 +21,8 @@ export class Scanner {
   /** @param re a global regex (the search without first characters runs it from `from`) */
   constructor(readonly re: RegExp) {
     if (!re.global) throw new TypeError(`Scanner needs a global regex: /${re.source}/${re.flags}`);
-    let first = re.ignoreCase ? null : firstChars(re.source);
     // a set of first characters as large as a script (any Chinese character) filters nothing in Chinese text
-    if (first && first.size > FEW_FIRST_CHARS) first = null;
+    const first = re.ignoreCase ? null : firstChars(re.source, FEW_FIRST_CHARS);
     this.starts = first && new Uint8Array(65536);
     if (first) for (const c of first) this.starts![c] = 1;
     this.anchor = first || re.ignoreCase ? null : anchorOf(re.source, re.unicode || re.flags.includes('v'));
