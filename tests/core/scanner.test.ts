@@ -28,6 +28,13 @@ describe('firstChars', () => {
   it('says null when it cannot tell: an empty match, any character, a negated class, a property, a backreference first', () => {
     for (const src of ['a|b?', '(?:)', '.a', '[^a]b', '\\p{Script=Han}', '\\w+', '\\k<u>a', '(?i:a)']) expect(firstChars(src)).toBeNull();
   });
+
+  it('says null past a limit, without enumerating a class as large as a script', () => {
+    expect(firstChars('[\\u4e00-\\u9fa5]{1,8}?市')!.size).toBe(20902);
+    expect(firstChars('[\\u4e00-\\u9fa5]{1,8}?市', 4096)).toBeNull();
+    expect(firstChars('(?:一|二|三)次', 2)).toBeNull();
+    expect(chars('(?:一|二|三)次')).toBe('一三二');
+  });
 });
 
 describe('anchorOf', () => {
