@@ -81,12 +81,20 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
     prevCaption = isCaption;
   }
 
-  // passages repeated verbatim (a sentence, a run of clauses, a paragraph): kept, flagged. Every window of
-  // `min` characters is remembered where it first occurs; a window seen before is extended to the longest
-  // repeat, which never crosses a line break.
-  const min = r['duplicate-min-length'];
   const skip = found.map((f) => f.norm);
-  const norm = ctx.norm;
+  for (const rep of findRepeats(ctx.norm, r['duplicate-min-length'])) if (!skip.some((k) => overlaps(k, rep.norm))) found.push(rep);
+  found.sort((a, b) => a.norm[0] - b.norm[0] || a.norm[1] - b.norm[1]);
+  return mergeRepeats(ctx.norm, found);
+}
+
+/**
+ * Passages repeated verbatim (a sentence, a run of clauses, a paragraph): kept, flagged. Every window of
+ * `min` characters is remembered where it first occurs; a window seen before is extended to the longest
+ * repeat, which never crosses a line break. A function of its own, so the loop over every character is
+ * compiled on its own.
+ */
+function findRepeats(norm: string, min: number): BoilerplateNorm[] {
+  const out: BoilerplateNorm[] = [];
   // windows are keyed by a rolling hash (a collision is checked against the text), not by substrings
   const firstAt = new HashIndex(norm.length);
   const B = 31;
@@ -106,8 +114,7 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
     if (j + min > start || norm.slice(j, j + min) !== norm.slice(start, start + min) || !norm.slice(start, start + min).trim()) continue;
     let len = min;
     while (start + len < norm.length && norm[j + len] === norm[start + len] && norm[start + len] !== '\n' && j + len < start) len++;
-    const s: Span = [start, start + len];
-    if (!skip.some((k) => overlaps(k, s))) found.push({ norm: s, reason: 'duplicate', duplicateOf: [j, j + len] });
+    out.push({ norm: [start, start + len], reason: 'duplicate', duplicateOf: [j, j + len] });
     // continue after the repeat, with the hash rebuilt from its last window
     const resume = start + len - 1;
     h = 0;
@@ -117,8 +124,7 @@ export function findBoilerplate(ctx: Context): BoilerplateNorm[] {
     }
     i = resume;
   }
-  found.sort((a, b) => a.norm[0] - b.norm[0] || a.norm[1] - b.norm[1]);
-  return mergeRepeats(norm, found);
+  return out;
 }
 
 /**
