@@ -87,6 +87,10 @@ const FILTERS: Filter[] = [
       return rest.length >= 2 && !pattern(s.ctx.rules, 'quantity/comparator-after').test(rest);
     },
   },
+  {
+    id: 'F14-demonstrative', reason: '这两个委员会, 上述三项: a number after a demonstrative points back at things already named',
+    drops: (s) => !s.groups.sfx && s.ctx.rules.quantity['not-quantity']['demonstrative-before'].some((w) => s.before.endsWith(w)),
+  },
 ];
 
 /** The id of the first filter that refuses a candidate, or null when it is a quantity. */

@@ -44,6 +44,7 @@ const QuantityYaml = z.object({
     'preceded-by': z.array(z.string()),
     'followed-by': z.array(z.string()),
     'reference-period-before': z.array(z.string()),
+    'demonstrative-before': z.array(z.string()),
     'reference-period-units': z.array(z.string()),
     'place-suffix': z.array(z.string()),
     'place-suffix-keep-units': z.array(z.string()),
