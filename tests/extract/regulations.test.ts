@@ -97,6 +97,13 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect([p.quantity!.raw, p.quantity!.min, p.quantity!.max, p.quantity!.unit, p.quantity!.comparator, p.quantity!.measure]).toEqual(['百分之八至百分之十', 8, 10, '%', 'range', 'percent']);
   });
 
+  it('受质询机关 and 受询问机关 are bearers: the body questioned answers within two months (上海 实施代表法办法 and 议事规则, 北京 乡镇人大)', async () => {
+    expect((await rule('08_shanghai_daibiaofa-shishi_nd.txt', '可以在闭会后两个月内作出答复')).actor?.text).toBe('受询问机关');
+    expect((await rule('08_shanghai_daibiaofa-shishi_nd.txt', '可以在大会闭会后两个月内')).actor?.text).toBe('受质询机关');
+    expect((await rule('07_shanghai_yishi-guize_2001.txt', '可以在市人民代表大会闭会后两个月内，由受质询机关')).actor?.text).toBe('受质询机关');
+    expect((await rule('10_beijing_xiangzhen-renda_2016.txt', '由受质询机关在大会后三个月内')).actor?.text).toBe('受质询机关');
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
