@@ -155,6 +155,8 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const begin = afterLabel(ctx, sent);
   const starts = clauseStarts(clauses, at).map((s) => Math.max(s, begin));
   const own = starts.length ? starts[starts.length - 1]! : begin;
+  const alternative = alternativeBearer(ctx, verbs, sent, own, at);
+  if (alternative) return alternative;
   const tries = [own, ...starts.slice(0, -1).reverse()];
   for (const s of tries) {
     const clause = clauses.find((c) => c[0] <= s && s < c[1]);
@@ -197,8 +199,23 @@ function countedActor(ctx: Context, afterNumber: number): Span | null {
   // the longest head that starts here (代表团 over 代表)
   for (const h of o['actor-heads']) if (text.startsWith(h) && h.length > end) end = h.length;
   // the act may follow a coordinated list: 三个以上代表团或者十分之一以上的代表联名
-  const rest = ctx.norm.slice(at + end, at + end + 20).split(pattern(ctx.rules, 'obligation/slice-trim-end'))[0]!;
-  return o['counted-acts'].some((w) => rest.includes(w)) ? [at, at + end] : null;
+  const after = ctx.norm.slice(at + end, at + end + 20);
+  const rest = after.split(pattern(ctx.rules, 'obligation/slice-trim-end'))[0]!;
+  if (o['counted-acts'].some((w) => rest.includes(w))) return [at, at + end];
+  // …or open the next clause: 三个以上代表团，可以提议
+  const next = pattern(ctx.rules, 'obligation/counted-act-next').exec(after);
+  return next && next[0].length > 0 && o['counted-acts'].some((w) => after.startsWith(w, next[0].length)) ? [at, at + end] : null;
+}
+
+/**
+ * 代表十人以上联名或者一个代表团以全体代表的过半数通过: when the clause before the number holds an act (联名,
+ * 通过) and then 或者, the number belongs to the bearer after 或者 (一个代表团), not to the clause's first subject.
+ */
+function alternativeBearer(ctx: Context, verbs: SentenceVerbs, sent: Span, own: number, at: number): Span | null {
+  const before = ctx.norm.slice(own, at);
+  let from = -1;
+  for (const m of matchesOf(pattern(ctx.rules, 'obligation/alternative-bearer'), before)) from = own + m.index! + m[0].length;
+  return from < 0 ? null : subjectAt(ctx, from, at, verbs.of(sent));
 }
 
 /** The starting event of a time limit before the number (自交办之日起, 会议举行…前), searched in its clause. */

@@ -104,6 +104,15 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect((await rule('10_beijing_xiangzhen-renda_2016.txt', '由受质询机关在大会后三个月内')).actor?.text).toBe('受质询机关');
   });
 
+  it('each alternative bears its own number: 一个代表团以全体代表的过半数通过或者代表10人以上联名; 三个以上代表团，可以提议 (北京 议事规则 第四十一条, 北京 实施代表法办法 第十四条, 组织法)', async () => {
+    const at = '一个代表团以全体代表的过半数通过或者代表10人以上联名';
+    expect((await rule('15_beijing_yishi-guize_2022.txt', at, 0)).actor?.text).toBe('代表团');
+    expect((await rule('15_beijing_yishi-guize_2022.txt', at, 1)).actor?.text).toBe('代表');
+    expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '或者三个以上代表团，可以提议')).actor?.text).toBe('代表团');
+    expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '代表十人以上联名或者一个代表团以全体代表的过半数通过', 1)).actor?.text).toBe('代表团');
+    expect((await rule('48_national_zuzhifa_2022.txt', '由常务委员会以全体组成人员的过半数通过')).actor?.text).toBe('常务委员会');
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
