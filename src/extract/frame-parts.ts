@@ -106,6 +106,17 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   return rel ? [start, start + rel] : null;
 }
 
+/** The head noun that closes the clause of `at` after 的 (…会议的代表，), when the clause ends with nothing else. */
+function relativeHeadAfter(ctx: Context, clauses: Span[], at: number): Span | null {
+  const clause = clauses.find((c) => c[0] <= at && at < c[1]);
+  if (!clause) return null;
+  const tail = ctx.norm.slice(at, clause[1]).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  const de = tail.lastIndexOf(ctx.rules.obligation['relative-marker']);
+  if (de < 0) return null;
+  const head = tail.slice(de + 1);
+  return head && ctx.rules.obligation['actor-heads'].includes(head) ? [at + de + 1, at + tail.length] : null;
+}
+
 /** The end of a subject made of a relative clause and its head (提出质询案的代表), or 0. */
 function relativeSubject(ctx: Context, text: string): number {
   const p = patterns(ctx);
@@ -166,6 +177,9 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     const subj = subjectAt(ctx, s, at, verbs.of(sent));
     if (subj) return subj;
   }
+  // 未经批准两次不出席本级人民代表大会会议的代表，代表资格终止: the number sits in a relative clause, whose head bears it
+  const head = relativeHeadAfter(ctx, clauses, at);
+  if (head) return head;
   if (leadIn) {
     const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], verbs.of(leadIn));
     if (subj) return subj;

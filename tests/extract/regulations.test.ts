@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseFile } from '../../src/pipeline.js';
+import { analyseFile, analyseString } from '../../src/pipeline.js';
+import { loadRules } from '../../src/packs/index.js';
 import { articlesOf } from '../../src/structure/index.js';
 import type { Obligation, ZhiduDocument } from '../../src/schema/document.js';
 import { ROOT } from '../helpers.js';
@@ -111,6 +112,15 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '或者三个以上代表团，可以提议')).actor?.text).toBe('代表团');
     expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '代表十人以上联名或者一个代表团以全体代表的过半数通过', 1)).actor?.text).toBe('代表团');
     expect((await rule('48_national_zuzhifa_2022.txt', '由常务委员会以全体组成人员的过半数通过')).actor?.text).toBe('常务委员会');
+  });
+
+  it('a number inside a relative clause is borne by its head: 未经批准两次不出席…会议的代表，代表资格终止 (北京 乡镇人大 第三十四条)', async () => {
+    const doc = await reg('10_beijing_xiangzhen-renda_2016.txt');
+    // the article alone, under a title: the sentence before names 主席或者副主席, who do not bear the absences
+    const at = doc.text.indexOf('第三十四条');
+    const text = `某市乡镇人民代表大会工作条例\n\n${doc.text.slice(at, doc.text.indexOf('\n', at))}\n`;
+    const o = analyseString(text, loadRules()).doc.obligations.find((x) => x.quantity?.raw === '两次')!;
+    expect([o.actor?.text, o.quantity!.comparator, o.modality]).toEqual(['代表', 'gte', 'must']);
   });
 
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
