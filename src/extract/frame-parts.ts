@@ -130,6 +130,10 @@ function relativeSubject(ctx: Context, text: string): number {
   p.heads.lastIndex = 0;
   const m = p.heads.exec(after);
   if (!m || m.index > 6) return 0;
+  // what stands between 的 and the head only narrows it (市和自治州的, 制定); a modal or a number there
+  // (代表的罢免必须由原选举单位, 每年的第一次会议) means 的 closed something else
+  const gap = after.slice(0, m.index);
+  if (gap && (ctx.rules.obligation.modals.some((w) => gap.includes(w.word)) || [...gap].some((c) => DIGITS.has(c.charCodeAt(0))))) return 0;
   for (const h of ctx.rules.obligation['actor-heads']) if (after.startsWith(h, m.index) && h.length > best) best = h.length;
   return de + 1 + m.index + best;
 }

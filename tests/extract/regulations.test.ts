@@ -123,6 +123,11 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect([o.actor?.text, o.quantity!.comparator, o.modality]).toEqual(['代表', 'gte', 'must']);
   });
 
+  it('the head of government bears the nomination deadline: 市长应当在两个月内提出任命…的议案 (北京 任免 第二十三条, 浙江 任免 第十六条)', async () => {
+    expect((await rule('13_beijing_renmian_2007.txt', '市长应当在两个月内提出')).actor?.text).toBe('市长');
+    expect((await rule('35_zhejiang_renmian_2018.txt', '省长应当在两个月内提请')).actor?.text).toBe('省长');
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
