@@ -70,6 +70,13 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   const window = ctx.norm.slice(start, Math.min(to, start + 48));
   const cut = window.search(pattern(ctx.rules, 'obligation/clause-break'));
   const text = cut < 0 ? window : window.slice(0, cut);
+  // an office named by what it does (信访工作机构, 听证机构, 被审计单位, 规范性文件制定机关) runs up to the modal or
+  // other stop word: the verb inside is part of its name, not the predicate. Only the heads that such names
+  // end with count (机构, 机关, 单位 …), not people or bodies a verb takes as its object (保证代表, 设主席)
+  const untilStop = stopIndex(ctx, text);
+  const named = text.slice(0, untilStop);
+  if (untilStop < text.length && named.length >= 3 && !startsWithStop(ctx, text) && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named) &&
+    o['office-heads'].some((h) => named.endsWith(h))) return [start, start + named.length];
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
   const heads: Span[] = [];
@@ -104,6 +111,29 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   // a relative clause names the bearer: 提出质询案的代表 | 半数以上…
   const rel = relativeSubject(ctx, text);
   return rel ? [start, start + rel] : null;
+}
+
+/** Where the first stop word (a modal, a preposition, 每 …) or a numeral stands in a subject window, past its first character. */
+function stopIndex(ctx: Context, text: string): number {
+  const p = patterns(ctx);
+  let stop = text.length;
+  p.stops.lastIndex = 0;
+  for (let m = p.stops.exec(text); m; m = p.stops.exec(text)) {
+    if (m.index === 0) { p.stops.lastIndex = m.index + 1; continue; }
+    stop = m.index;
+    break;
+  }
+  for (let i = 0; i < stop; i++) if (DIGITS.has(text.charCodeAt(i))) return i;
+  return stop;
+}
+
+/** Whether a stretch opens with a stop word (可以, 应当, 由 …). */
+function startsWithStop(ctx: Context, text: string): boolean {
+  const p = patterns(ctx);
+  p.stops.lastIndex = 0;
+  const m = p.stops.exec(text);
+  p.stops.lastIndex = 0;
+  return m !== null && m.index === 0;
 }
 
 /** The head noun that closes the clause of `at` after 的 (…会议的代表，), when the clause ends with nothing else. */

@@ -128,6 +128,12 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect((await rule('35_zhejiang_renmian_2018.txt', '省长应当在两个月内提请')).actor?.text).toBe('省长');
   });
 
+  it('an office named by what it does bears its deadline: 听证机构, 规范性文件制定机关, 人民政府审计部门 (山东 立法听证, 山东 备案审查, 河南 监督)', async () => {
+    expect((await rule('22_shandong_lifa-tingzheng_2019.txt', '听证机构应当在举行立法听证会二十日前')).actor?.text).toBe('听证机构');
+    expect((await rule('24_shandong_beian-shencha_2017.txt', '规范性文件制定机关应当自收到审查意见或者研究意见之日起三十日内')).actor?.text).toBe('规范性文件制定机关');
+    expect((await rule('33_henan_jiandu_2015.txt', '人民政府审计部门应当在每年本级人民代表大会常务委员会审查批准本级决算的一个月前')).actor?.text).toBe('人民政府审计部门');
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
