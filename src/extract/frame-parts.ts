@@ -274,7 +274,11 @@ export function fromOf(ctx: Context, clauseStart: number, numberAt: number, sent
   for (const re of ctx.rules.obligation.fromPatterns) {
     for (const m of matchesOf(re, text)) {
       const s: Span = [from + m.index!, from + m.index! + m[0].length];
-      if (!best || s[0] > best[0] || (s[0] === best[0] && s[1] > best[1])) best = s;
+      // the event nearest the number wins, but a match that holds another whole names the same event more
+      // fully (在决定作出后: 决定作出后 over 作出后)
+      const holds = best !== null && s[0] <= best[0] && s[1] >= best[1];
+      const held = best !== null && best[0] <= s[0] && best[1] >= s[1];
+      if (!best || holds || (!held && (s[0] > best[0] || (s[0] === best[0] && s[1] > best[1])))) best = s;
     }
   }
   return best;

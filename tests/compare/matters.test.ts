@@ -28,7 +28,7 @@ const normals = (matter: string, id: string) => row(matter).cells[id]!.map((x) =
 describe('rows are matters', () => {
   it('the deadline for answering an ordinary suggestion: three months everywhere, with each starting event', () => {
     expect(FAMILY.map((id) => normals('suggestion-answer', id))).toEqual([
-      ['≤3 个月'], ['≤3 个月 收到代表建议、批评和意见后'], ['≤3 个月 在接到交办的代表建议、批评和意见后'], ['≤3 个月 交办之日起'],
+      ['≤3 个月'], ['≤3 个月 收到代表建议、批评和意见后'], ['≤3 个月 在接到交办的代表建议、批评和意见后'], ['≤3 个月 自代表建议、批评和意见交办之日起'],
     ]);
     expect(row('suggestion-answer').spread).toMatchObject({ unit: 'month', min: 3, max: 3, note: '3 month everywhere' });
     expect(row('suggestion-answer').reasons).toContain('lexicon: suggestion-answer');

@@ -134,6 +134,12 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect((await rule('33_henan_jiandu_2015.txt', '人民政府审计部门应当在每年本级人民代表大会常务委员会审查批准本级决算的一个月前')).actor?.text).toBe('人民政府审计部门');
   });
 
+  it('the starting event is named in full: 在检查结束后, 自代表建议、批评和意见交办之日起 (重庆 代表建议 第二十一条)', async () => {
+    expect((await rule('39_chongqing_daibiao-jianyi_2017.txt', '自代表建议、批评和意见交办之日起三个月内')).from?.text).toBe('自代表建议、批评和意见交办之日起');
+    const doc = analyseString('某市执法检查办法\n\n第二十五条 执法检查组应当在检查结束后两个月内向常务委员会提出执法检查报告。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.from?.text, o.actor?.text])).toEqual([['两个月内', '检查结束后', '执法检查组']]);
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
