@@ -137,6 +137,8 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   if (!gr.sfx && dimension === 'time') {
     const t = timeSuffix(ctx, end);
     if (t) { suffix = { cmp: t.cmp, word: ctx.norm.slice(end, end + t.length) }; end += t.length; }
+    // 会议召开前一日: the lead-time word stands before the number, after the event
+    else if (pattern(ctx.rules, 'quantity/lead-time-before').test(ctx.norm.slice(Math.max(0, numStart - 8), numStart))) suffix = { cmp: 'gte', word: ctx.norm[numStart - 1]! };
   }
   const found = comparatorOf(ctx, numStart, suffix);
   let comparator = found.cmp;

@@ -140,6 +140,11 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.from?.text, o.actor?.text])).toEqual([['两个月内', '检查结束后', '执法检查组']]);
   });
 
+  it('前 before a time quantity, after the event, is a lead time: 主席团会议前两小时 (上海 议事规则)', async () => {
+    const o = await rule('07_shanghai_yishi-guize_2001.txt', '主席团会议前两小时');
+    expect([o.quantity!.value, o.quantity!.unit, o.quantity!.comparator, o.quantity!.measure]).toEqual([2, '小时', 'gte', 'lead-time']);
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
