@@ -145,6 +145,14 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect([o.quantity!.value, o.quantity!.unit, o.quantity!.comparator, o.quantity!.measure]).toEqual([2, '小时', 'gte', 'lead-time']);
   });
 
+  it('批评教育 and 代表资格终止 are sanctions of an absence threshold', () => {
+    const text = '某市人民代表大会常务委员会组成人员守则\n\n第三条 常务委员会组成人员一年内累计三次无故缺席常务委员会会议的，由主任会议对其进行批评教育。\n第四条 未经批准两次不出席本级人民代表大会会议的代表，代表资格终止。\n';
+    const doc = analyseString(text, loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.comparator, o.sanction?.text])).toEqual([
+      ['三次', 'gte', '由主任会议对其进行批评教育'], ['两次', 'gte', '代表资格终止'],
+    ]);
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
