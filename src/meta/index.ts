@@ -170,6 +170,9 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
   if (placeRaw) placeRaw = placeRaw.replace(pattern(ctx.rules, 'meta/place-lead'), '');
   if (placeRaw && (placeRaw.length < 2 || pattern(ctx.rules, 'meta/place-bad-start').test(placeRaw))) placeRaw = null;
+  // 某市人大常委会: a place written as a placeholder is a redacted place, not a place called 某市
+  const placeholder = placeRaw ? c.redacted.exec(placeRaw) : null;
+  if (placeholder && placeholder.index === 0 && placeholder[0].length === placeRaw!.length) placeRaw = null;
   const national = !placeRaw && t !== null && c.national.test(t.title);
   const redacted = c.redacted.test(norm.slice(0, 5000)) && !placeRaw;
   const name = placeRaw ? lowestUnit(ctx, placeRaw) : national ? r['national-place'] : null;
