@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseFile } from '../../src/pipeline.js';
+import { analyseFile, analyseString } from '../../src/pipeline.js';
+import { loadRules } from '../../src/packs/index.js';
 import { quantityText } from '../../src/render/quantity-text.js';
 import { ROOT } from '../helpers.js';
 
@@ -37,11 +38,18 @@ describe('documents from other places', () => {
     const d = await doc('linyi-report.txt');
     expect([d.meta.title, d.meta.docType]).toEqual(['临沂市人大常委会2022年工作报告', 'work-review']);
     const r = rows(d);
-    expect(r.slice(0, 4)).toEqual(['s committee-meeting 8 次', 's committee-meeting 26 次', 's legislation 3 部', 's supervision 12 项']);
+    // 过去一年 is the period the sentence reports on
+    expect(r.slice(0, 4)).toEqual(['s committee-meeting 8 次 /过去一年', 's committee-meeting 26 次 /过去一年', 's legislation 3 部 /过去一年', 's supervision 12 项 /过去一年']);
     expect(r).toContain('s proposals 2.3 百分点 /上年');
     expect(r).toContain('s research-inspection 15000 人次');
     expect(r).toContain('s research-inspection ≈1200 次');
     expect(r.some((x) => x.endsWith(' 1 年'))).toBe(false);
+  });
+
+  it('a five-year review: 过去五年 is the period of the statistics in its sentence', () => {
+    const text = '某市人民代表大会常务委员会工作报告\n\n过去五年，常委会共制定地方性法规32件，修改15件，废止3件。听取审议专项工作报告86个。\n';
+    const d = analyseString(text, loadRules()).doc;
+    expect(d.statistics.map((s) => [s.quantity!.raw, s.period])).toEqual([['32件', '过去五年'], ['15件', '过去五年'], ['3件', '过去五年'], ['86个', null]]);
   });
 
   it('a news page: furniture, caption and headline; full-width digits', async () => {
