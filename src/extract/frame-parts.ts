@@ -70,6 +70,11 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   const window = ctx.norm.slice(start, Math.min(to, start + 48));
   const cut = window.search(pattern(ctx.rules, 'obligation/clause-break'));
   const text = cut < 0 ? window : window.slice(0, cut);
+  const share = start + text.length === to ? pattern(ctx.rules, 'obligation/share-of-body').exec(text) : null;
+  if (share?.groups?.body) {
+    const at = share.index + share[0].indexOf(share.groups.body);
+    return [start + at, start + at + share.groups.body.length];
+  }
   // an office named by what it does (信访工作机构, 听证机构, 被审计单位, 规范性文件制定机关) runs up to the modal or
   // other stop word: the verb inside is part of its name, not the predicate. Only the heads that such names
   // end with count (机构, 机关, 单位 …), not people or bodies a verb takes as its object (保证代表, 设主席)

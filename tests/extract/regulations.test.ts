@@ -153,6 +153,15 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     ]);
   });
 
+  it('a share of the members of a body is the vote of the body, and 满 is a floor: 由常务委员会全体组成人员的过半数通过, 搁置审议满两年 (全国人大常委会议事规则, 山东 实施代表法办法)', async () => {
+    expect((await rule('47_national_yishi-guize_2022.txt', '表决议案由常务委员会全体组成人员的过半数通过')).actor?.text).toBe('常务委员会');
+    expect((await rule('25_shandong_daibiaofa-shishi_2015.txt', '须经常务委员会组成人员的过半数通过')).actor?.text).toBe('常务委员会');
+    // …but a meeting that needs a majority present keeps the meeting as its subject
+    expect((await rule('47_national_yishi-guize_2022.txt', '常务委员会会议有常务委员会全体组成人员的过半数出席')).actor?.text).toBe('常务委员会会议');
+    const doc = analyseString('某省地方立法条例\n\n第七条 搁置审议满两年的，该法规案终止审议。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.comparator, o.quantity?.measure])).toEqual([['两年', 'gte', 'duration']]);
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
