@@ -43,7 +43,7 @@ function patterns(ctx: Context): PartPatterns {
 export function afterLabel(ctx: Context, sent: Span): number {
   const text = ctx.norm.slice(sent[0], Math.min(sent[1], sent[0] + 40));
   const pat = headingPatterns(ctx.rules);
-  for (const re of [pat['article-tiao'], pat.item, pat['article-arabic']]) {
+  for (const re of [pat['article-tiao'], pat.item, pat['article-arabic'], pat.section]) {
     const m = re.exec(text);
     if (m?.groups) {
       const g = m.groups;

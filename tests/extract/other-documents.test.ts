@@ -52,6 +52,14 @@ describe('documents from other places', () => {
     expect(d.statistics.map((s) => [s.quantity!.raw, s.period])).toEqual([['32件', '过去五年'], ['15件', '过去五年'], ['3件', '过去五年'], ['86个', null]]);
   });
 
+  it('a decision whose rules stand in its 一、 sections: the label is not the subject; 每年… opens no subject', () => {
+    const text = '某市人民代表大会常务委员会关于进一步发挥人大代表作用的决定\n\n一、常委会组成人员每人至少联系3名市人大代表，每年与所联系代表见面不少于2次。\n二、每年组织代表开展集中视察不少于2次。\n';
+    const d = analyseString(text, loadRules()).doc;
+    expect(d.obligations.map((o) => [o.article, o.quantity!.raw, o.actor?.text ?? null])).toEqual([
+      ['一', '3名', '常委会组成人员'], ['一', '2次', '常委会组成人员'], ['二', '2次', null],
+    ]);
+  });
+
   it('a news page: furniture, caption and headline; full-width digits', async () => {
     const d = await doc('ningxiang-news.txt');
     expect([d.meta.title, d.meta.docType, d.meta.publishedOn]).toEqual(['宁乡市人大常委会召开代表工作座谈会', 'news', '2023-06-12']);
