@@ -80,8 +80,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   // end with count (机构, 机关, 单位 …), not people or bodies a verb takes as its object (保证代表, 设主席)
   const untilStop = stopIndex(ctx, text);
   const named = text.slice(0, untilStop);
-  if (untilStop < text.length && named.length >= 3 && !startsWithStop(ctx, text) && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named) &&
-    o['office-heads'].some((h) => named.endsWith(h))) return [start, start + named.length];
+  if (untilStop < text.length && named.length >= 3 && o['office-heads'].some((h) => named.endsWith(h)) &&
+    !startsWithStop(ctx, text) && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named)) return [start, start + named.length];
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
   const heads: Span[] = [];
@@ -94,16 +94,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     stop = at;
     break;
   }
-  p.stops.lastIndex = 0;
-  for (let m = p.stops.exec(text); m; m = p.stops.exec(text)) {
-    // a stop word inside a head (代表团 is not 代表 + 团; 组织 as a head) does not end the subject
-    if (m.index === 0) { p.stops.lastIndex = m.index + 1; continue; }
-    stop = Math.min(stop, m.index);
-    break;
-  }
-  for (let i = 0; i < stop; i++) {
-    if (DIGITS.has(text.charCodeAt(i))) { stop = i; break; }
-  }
+  // …and so do a stop word and a numeral (stopIndex, read above)
+  stop = Math.min(stop, untilStop);
   // the subject ends with its head noun: 代表建议的办理期限 names a thing, not who acts
   const cand = text.slice(0, stop).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
   let headEnd = -1;
@@ -124,6 +116,7 @@ function stopIndex(ctx: Context, text: string): number {
   let stop = text.length;
   p.stops.lastIndex = 0;
   for (let m = p.stops.exec(text); m; m = p.stops.exec(text)) {
+    // a stop word that opens the window (提出质询案的代表) does not end the subject; relativeSubject reads it
     if (m.index === 0) { p.stops.lastIndex = m.index + 1; continue; }
     stop = m.index;
     break;
