@@ -60,6 +60,11 @@ describe('documents from other places', () => {
     ]);
   });
 
+  it('how long a session or a speech lasts is a duration, not a deadline: 会期原则上不超过三天, 每次发言至多十分钟', () => {
+    const d = analyseString('某市人大代表工作规定\n\n第三条 会期原则上不超过三天。\n第七条 每次发言至多十分钟。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.quantity!.measure, o.hedged])).toEqual([['三天', 'lte', 'duration', true], ['十分钟', 'lte', 'duration', false]]);
+  });
+
   it('a news page: furniture, caption and headline; full-width digits', async () => {
     const d = await doc('ningxiang-news.txt');
     expect([d.meta.title, d.meta.docType, d.meta.publishedOn]).toEqual(['宁乡市人大常委会召开代表工作座谈会', 'news', '2023-06-12']);
