@@ -286,8 +286,10 @@ export function fromOf(ctx: Context, clauseStart: number, numberAt: number, sent
  * A condition: from the first clause opened by a condition word or ending in 的 (…不满意的，) up to the last
  * such 的-clause at or before the number: 涉及面广、处理难度大，确实不能在三个月内办理完毕的.
  */
-export function conditionOf(ctx: Context, clauses: Span[], at: number): Span | null {
+export function conditionOf(ctx: Context, clauses: Span[], at: number, sent?: Span): Span | null {
   const p = patterns(ctx);
+  // the article's label (第三条) is not part of a condition that opens its first sentence
+  const begin = sent ? afterLabel(ctx, sent) : -1;
   let first: Span | null = null;
   let lastEnd = -1;
   for (const c of clauses) {
@@ -301,7 +303,7 @@ export function conditionOf(ctx: Context, clauses: Span[], at: number): Span | n
     }
   }
   if (!first) return null;
-  return [first[0], Math.max(first[1], lastEnd)];
+  return [Math.max(first[0], Math.min(begin, first[1])), Math.max(first[1], lastEnd)];
 }
 
 /** The clause that states what follows when the rule is broken (由主任会议进行约谈, 劝其辞去…). */

@@ -162,6 +162,11 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.comparator, o.quantity?.measure])).toEqual([['两年', 'gte', 'duration']]);
   });
 
+  it('a condition that opens an article starts after its label: 代表对答复不满意的 (not 第三条 代表…)', () => {
+    const doc = analyseString('某省代表建议办理办法\n\n第三条 代表对答复不满意的，承办单位应当在一个月内重新研究办理，并再次答复代表。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.condition?.text, o.actor?.text])).toEqual([['一个月内', '代表对答复不满意的', '承办单位']]);
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
