@@ -125,6 +125,20 @@ function stopIndex(ctx: Context, text: string): number {
   return stop;
 }
 
+/**
+ * Whether the sentence opens with a subject that is a thing, not an actor: a 的-phrase (…的候选人数) that runs
+ * from the sentence's start to its first stop word before the number and ends in no actor head.
+ */
+function thingSubject(ctx: Context, begin: number, at: number): boolean {
+  const window = ctx.norm.slice(begin, at);
+  const cut = window.search(pattern(ctx.rules, 'obligation/clause-break'));
+  const text = cut < 0 ? window : window.slice(0, cut);
+  const stop = stopIndex(ctx, text);
+  if (stop >= text.length || startsWithStop(ctx, text)) return false;
+  const subject = text.slice(0, stop);
+  return subject.includes(ctx.rules.obligation['relative-marker']) && !ctx.rules.obligation['actor-heads'].some((h) => subject.endsWith(h));
+}
+
 /** Whether a stretch opens with a stop word (可以, 应当, 由 …). */
 function startsWithStop(ctx: Context, text: string): boolean {
   const p = patterns(ctx);
@@ -216,6 +230,9 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], verbs.of(leadIn));
     if (subj) return subj;
   }
+  // …的候选人数应比应选人数多一人至三人: a sentence whose own subject is a thing (X的Y before the modal) names
+  // no bearer, and takes none from the sentences before it
+  if (previous.length && thingSubject(ctx, begin, at)) return null;
   // 承办单位…应当及时研究；闭会期间，应当在…五日内: the subject of an earlier sentence of the same article
   for (const prev of previous) {
     const subj = actorOf(ctx, verbs, prev.span, prev.clauses, prev.span[1], null, prev.span[1]);

@@ -167,6 +167,11 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.condition?.text, o.actor?.text])).toEqual([['一个月内', '代表对答复不满意的', '承办单位']]);
   });
 
+  it('a sentence whose subject is a thing takes no bearer from the sentence before: 副主席、副乡长、副镇长的候选人数应比应选人数多一至三人 (重庆 乡镇人大)', async () => {
+    const o = await rule('38_chongqing_xiangzhen-renda_2016.txt', '副镇长的候选人数应比应选人数多一至三人');
+    expect([o.quantity!.raw, o.actor]).toEqual(['一至三人', null]);
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
