@@ -127,7 +127,7 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   let value: number | null = null;
   if (!red) {
     // 七亿七千多万: the magnitude belongs to the last group of a Chinese numeral (七千万), not to the whole
-    const v = cnN1 && gr.mag ? parseAnyNumber(n1 + gr.mag) : parseAnyNumber(n1);
+    const v = cnN1 && gr.mag ? parseAnyNumber(n1 + gr.mag) : parseAnyNumber(n1) ?? q['numeral-words'][n1] ?? null;
     if (v === null) return 'R02-bad-number';
     value = cnN1 && gr.mag ? v : round(v * mag);
   }
@@ -145,7 +145,8 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   let cmpWord = found.word;
   let min: number | null = null;
   let max: number | null = null;
-  let ruleId = red ? 'quantity/redacted' : cnN1 ? 'quantity/cn-numeral' : 'quantity/arabic';
+  // the general rule names the numeral's script; a rule of its own (quantity/half) keeps its id
+  let ruleId = red ? 'quantity/redacted' : c.ruleId !== 'quantity/number-unit' ? c.ruleId : cnN1 ? 'quantity/cn-numeral' : 'quantity/arabic';
   const second = gr.n2 ?? gr.n3;
   if (second) {
     const v2 = q.redacted.marks.includes(second) ? null : parseAnyNumber(second);

@@ -37,6 +37,7 @@ const QuantityYaml = z.object({
   }),
   approx: z.object({ prefix: z.array(z.string()), suffix: z.array(z.string()) }),
   range: z.object({ separators: z.array(z.string()) }),
+  'numeral-words': z.record(z.string(), z.number()),
   'fraction-words': z.array(z.object({ word: z.string(), value: z.number(), cmp: Cmp })),
   magnitudes: z.record(z.string(), z.number()),
   redacted: z.object({ marks: z.array(z.string()) }),

@@ -65,6 +65,13 @@ describe('documents from other places', () => {
     expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.quantity!.measure, o.hedged])).toEqual([['三天', 'lte', 'duration', true], ['十分钟', 'lte', 'duration', false]]);
   });
 
+  it('half a time unit is a number: 半个月内, 会议开始前半小时; 每半年 stays a period', () => {
+    const d = analyseString('某市代表建议办理规定\n\n第二条 承办单位应当在半个月内答复。\n第四条 会议一般每半年举行一次。\n第九条 代表应当在会议开始前半小时到会。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.period])).toEqual([
+      ['半个月内', 0.5, 'lte', 'deadline', null], ['一次', 1, 'eq', 'frequency', 'half-year'], ['半小时', 0.5, 'gte', 'lead-time', null],
+    ]);
+  });
+
   it('a news page: furniture, caption and headline; full-width digits', async () => {
     const d = await doc('ningxiang-news.txt');
     expect([d.meta.title, d.meta.docType, d.meta.publishedOn]).toEqual(['宁乡市人大常委会召开代表工作座谈会', 'news', '2023-06-12']);
@@ -85,7 +92,7 @@ describe('documents from other places', () => {
     expect(d.structure.map((s) => [s.label, s.articles.map((a) => a.label)])).toEqual([['一', ['一', '二']], ['二', ['一', '二', '三']], ['三', ['一', '二']]]);
     expect(rows(d)).toEqual([
       'o deputy-activities ≥1 个 per unit',
-      'o deputy-contact ≥4 次 /year',
+      'o deputy-contact ≥4 次 /year', 'o deputy-contact ≥0.5 天 /occasion',
       'o deputy-activities ≥1 次 /year',
       'o deputy-activities ≥20000 元 per unit /year',
     ]);
