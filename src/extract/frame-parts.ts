@@ -97,7 +97,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   // …and so do a stop word and a numeral (stopIndex, read above)
   stop = Math.min(stop, untilStop);
   // the subject ends with its head noun: 代表建议的办理期限 names a thing, not who acts
-  const cand = text.slice(0, stop).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  // …办公厅、市人民政府办公厅等应当: a list closed by 等 ends with its last head
+  const cand = text.slice(0, stop).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '').replace(pattern(ctx.rules, 'obligation/list-etc'), '');
   let headEnd = -1;
   p.heads.lastIndex = 0;
   for (let m = p.heads.exec(cand); m; m = p.heads.exec(cand)) {
@@ -203,7 +204,11 @@ function clauseStarts(clauses: Span[], upto: number): number[] {
  * that is not an adverbial (在…期间，) or a condition (…的，); else the subject of the list's lead-in
  * (主席团…行使下列职权：); else the words counted right after a share (十分之一以上代表联名 → 代表).
  */
-export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses: Span[], at: number, leadIn: Span | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = []): Span | null {
+/**
+ * @param countsBearers the number counts people or a share of them (十分之一以上代表): the head right after it may
+ * be who acts; a count of times (召开一次机关例会) names an object there
+ */
+export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses: Span[], at: number, leadIn: Span | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = [], countsBearers = true): Span | null {
   const p = patterns(ctx);
   const norm = ctx.norm;
   // 三个以上代表团联名: the counted people who act bear the rule
@@ -239,6 +244,7 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     if (subj) return subj;
   }
   // 十分之一以上代表联名: the people counted are the ones acting
+  if (!countsBearers) return null;
   const after = norm.slice(afterNumber, afterNumber + 12);
   p.heads.lastIndex = 0;
   const de = pattern(ctx.rules, 'obligation/linking-de').exec(after)?.[0].length ?? 0;

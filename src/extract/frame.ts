@@ -310,7 +310,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   const o = ctx.rules.obligation;
   const s0 = c.sent.span[0];
   const leadIn = leadInOf(ctx, input.sentences, c.si);
-  const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si));
+  const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share');
   const modal = c.modal;
   // a binding statement without a modal word is a must in a rules document (过半数通过, 办理期限为三个月)
   const hedged = hedgedBefore(ctx, s0, q.norm[0]);

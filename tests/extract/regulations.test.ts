@@ -172,6 +172,12 @@ describe('counts, shares, sizes, frequencies and durations', () => {
     expect([o.quantity!.raw, o.actor]).toEqual(['一至三人', null]);
   });
 
+  it('a list of bearers closed by 等 is the subject; a count of times names no bearer after it (上海 代表建议 第十五条)', async () => {
+    expect((await rule('02_shanghai_daibiao-jianyi_nd.txt', '等应当于市人民代表大会闭会后一个月内')).actor?.text).toBe('市人民代表大会常务委员会办公厅、市人民政府办公厅');
+    const doc = analyseString('某市人大常委会关于加强自身建设的意见\n\n一、加强制度建设\n5.每周召开一次机关例会。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.actor])).toEqual([['一次', null]]);
+  });
+
   it('过半数出席 is a share above one half (上海 专门委员会 第二十二条)', async () => {
     const o = await rule('01_shanghai_zhuanmen-weiyuanhui_2020.txt', '过半数出席');
     expect([o.quantity!.value, o.quantity!.comparator, o.quantity!.measure, o.actor?.text]).toEqual([0.5, 'gt', 'share', '专门委员会会议']);
