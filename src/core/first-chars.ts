@@ -57,7 +57,7 @@ export function anchorOf(source: string, unicode: boolean): { literal: string; m
   return best;
 }
 
-/** Adds b to a (a is the reader's own set, never one an atom still holds); past `limit` it is null: anything. */
+/** The code units of a and b in a new set; past `limit` it is null: anything. */
 const union = (a: Set<number> | null, b: Set<number> | null, limit: number): Set<number> | null => {
   if (a === null || b === null) return null;
   const out = new Set(a);
@@ -77,14 +77,13 @@ class Reader {
 
   alternation(): First {
     let acc = this.sequence();
-    let alternatives = 1;
     while (this.s[this.i] === '|') {
       this.i++;
       const b = this.sequence();
-      alternatives++;
+      // an alternation is no one literal
       acc = { first: union(acc.first, b.first, this.limit), nullable: acc.nullable || b.nullable, max: Math.max(acc.max, b.max), lit: null };
     }
-    return alternatives === 1 ? acc : { ...acc, lit: null };
+    return acc;
   }
 
   sequence(): First {

@@ -1,5 +1,8 @@
 import { anchorOf, firstChars } from './first-chars.js';
 
+// past this many first characters (a script's worth) the set filters nothing, and a literal is looked for instead
+const FEW_FIRST_CHARS = 4096;
+
 /**
  * A global regex searched only where a match can begin. A regex exec tries every position of the text;
  * most positions of a Chinese text cannot begin a quantity (no numeral, no 约), and trying the regex only
@@ -11,8 +14,6 @@ import { anchorOf, firstChars } from './first-chars.js';
  * each occurrence of the literal, found by indexOf: a text where the literal stands a few times costs a
  * few dozen tries instead of a regex run at every position. Any other regex is searched as usual.
  */
-const FEW_FIRST_CHARS = 4096;
-
 export class Scanner {
   private readonly starts: Uint8Array | null;
   private readonly anchor: { literal: string; maxBefore: number } | null;

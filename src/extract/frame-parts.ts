@@ -67,9 +67,7 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   if (article) start += article.length;
   // 在常务委员会举行会议的十日前, 将主任会议…: a preposition opens an adverbial, not a subject
   if (o['subject-rejects'].some((w) => ctx.norm.startsWith(w, start))) return null;
-  const window = ctx.norm.slice(start, Math.min(to, start + 48));
-  const cut = window.search(pattern(ctx.rules, 'obligation/clause-break'));
-  const text = cut < 0 ? window : window.slice(0, cut);
+  const text = toClauseBreak(ctx, ctx.norm.slice(start, Math.min(to, start + 48)));
   const share = start + text.length === to ? pattern(ctx.rules, 'obligation/share-of-body').exec(text) : null;
   if (share?.groups?.body) {
     const at = share.index + share[0].indexOf(share.groups.body);
@@ -78,10 +76,11 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   // an office named by what it does (信访工作机构, 听证机构, 被审计单位, 规范性文件制定机关) runs up to the modal or
   // other stop word: the verb inside is part of its name, not the predicate. Only the heads that such names
   // end with count (机构, 机关, 单位 …), not people or bodies a verb takes as its object (保证代表, 设主席)
-  const untilStop = stopIndex(ctx, text);
+  const stops = stopsOf(ctx, text);
+  const untilStop = stops.at;
   const named = text.slice(0, untilStop);
   if (untilStop < text.length && named.length >= 3 && o['office-heads'].some((h) => named.endsWith(h)) &&
-    !startsWithStop(ctx, text) && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named)) return [start, start + named.length];
+    !stops.opens && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named)) return [start, start + named.length];
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
   const heads: Span[] = [];
@@ -94,7 +93,7 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     stop = at;
     break;
   }
-  // …and so do a stop word and a numeral (stopIndex, read above)
+  // …and so do a stop word and a numeral (stopsOf, read above)
   stop = Math.min(stop, untilStop);
   // the subject ends with its head noun: 代表建议的办理期限 names a thing, not who acts
   // …办公厅、市人民政府办公厅等应当: a list closed by 等 ends with its last head
@@ -111,19 +110,30 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   return rel ? [start, start + rel] : null;
 }
 
-/** Where the first stop word (a modal, a preposition, 每 …) or a numeral stands in a subject window, past its first character. */
-function stopIndex(ctx: Context, text: string): number {
+/** A subject window cut at its first clause break: a subject never reaches across one. */
+function toClauseBreak(ctx: Context, window: string): string {
+  const cut = window.search(pattern(ctx.rules, 'obligation/clause-break'));
+  return cut < 0 ? window : window.slice(0, cut);
+}
+
+/**
+ * Where the first stop word (a modal, a preposition, 每 …) or numeral past a subject window's first
+ * character stands (`at`: the window's length when none does), and whether a stop word opens the window.
+ */
+function stopsOf(ctx: Context, text: string): { at: number; opens: boolean } {
   const p = patterns(ctx);
-  let stop = text.length;
+  let at = text.length;
+  let opens = false;
   p.stops.lastIndex = 0;
   for (let m = p.stops.exec(text); m; m = p.stops.exec(text)) {
     // a stop word that opens the window (提出质询案的代表) does not end the subject; relativeSubject reads it
-    if (m.index === 0) { p.stops.lastIndex = m.index + 1; continue; }
-    stop = m.index;
+    if (m.index === 0) { opens = true; p.stops.lastIndex = 1; continue; }
+    at = m.index;
     break;
   }
-  for (let i = 0; i < stop; i++) if (DIGITS.has(text.charCodeAt(i))) return i;
-  return stop;
+  p.stops.lastIndex = 0;
+  for (let i = 0; i < at; i++) if (DIGITS.has(text.charCodeAt(i))) return { at: i, opens };
+  return { at, opens };
 }
 
 /**
@@ -131,22 +141,11 @@ function stopIndex(ctx: Context, text: string): number {
  * from the sentence's start to its first stop word before the number and ends in no actor head.
  */
 function thingSubject(ctx: Context, begin: number, at: number): boolean {
-  const window = ctx.norm.slice(begin, at);
-  const cut = window.search(pattern(ctx.rules, 'obligation/clause-break'));
-  const text = cut < 0 ? window : window.slice(0, cut);
-  const stop = stopIndex(ctx, text);
-  if (stop >= text.length || startsWithStop(ctx, text)) return false;
-  const subject = text.slice(0, stop);
+  const text = toClauseBreak(ctx, ctx.norm.slice(begin, at));
+  const stops = stopsOf(ctx, text);
+  if (stops.at >= text.length || stops.opens) return false;
+  const subject = text.slice(0, stops.at);
   return subject.includes(ctx.rules.obligation['relative-marker']) && !ctx.rules.obligation['actor-heads'].some((h) => subject.endsWith(h));
-}
-
-/** Whether a stretch opens with a stop word (可以, 应当, 由 …). */
-function startsWithStop(ctx: Context, text: string): boolean {
-  const p = patterns(ctx);
-  p.stops.lastIndex = 0;
-  const m = p.stops.exec(text);
-  p.stops.lastIndex = 0;
-  return m !== null && m.index === 0;
 }
 
 /** The head noun that closes the clause of `at` after 的 (…会议的代表，), when the clause ends with nothing else. */
@@ -203,10 +202,9 @@ function clauseStarts(clauses: Span[], upto: number): number[] {
  * Who bears the rule at `at`: the subject of its clause; else of an earlier clause of the same sentence
  * that is not an adverbial (在…期间，) or a condition (…的，); else the subject of the list's lead-in
  * (主席团…行使下列职权：); else the words counted right after a share (十分之一以上代表联名 → 代表).
- */
-/**
- * @param countsBearers the number counts people or a share of them (十分之一以上代表): the head right after it may
- * be who acts; a count of times (召开一次机关例会) names an object there
+ *
+ * `countsBearers`: the number counts people or a share of them (十分之一以上代表), so the head right after it may
+ * be who acts; after a count of times (召开一次机关例会) the head is an object.
  */
 export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses: Span[], at: number, leadIn: Span | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = [], countsBearers = true): Span | null {
   const p = patterns(ctx);
@@ -309,10 +307,10 @@ export function fromOf(ctx: Context, clauseStart: number, numberAt: number, sent
  * A condition: from the first clause opened by a condition word or ending in 的 (…不满意的，) up to the last
  * such 的-clause at or before the number: 涉及面广、处理难度大，确实不能在三个月内办理完毕的.
  */
-export function conditionOf(ctx: Context, clauses: Span[], at: number, sent?: Span): Span | null {
+export function conditionOf(ctx: Context, sent: Span, clauses: Span[], at: number): Span | null {
   const p = patterns(ctx);
   // the article's label (第三条) is not part of a condition that opens its first sentence
-  const begin = sent ? afterLabel(ctx, sent) : -1;
+  const begin = afterLabel(ctx, sent);
   let first: Span | null = null;
   let lastEnd = -1;
   for (const c of clauses) {

@@ -323,7 +323,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   );
   const timeLimit = q.dimension === 'time' && (q.comparator === 'lte' || q.comparator === 'gte' || q.comparator === 'lt');
   const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, s0) : null;
-  const condition = conditionOf(ctx, c.sent.clauses, q.norm[0], c.sent.span) ?? (c.violation ? c.clause : null);
+  const condition = conditionOf(ctx, c.sent.span, c.sent.clauses, q.norm[0]) ?? (c.violation ? c.clause : null);
   const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : null;
   const action = actionOf(ctx, c.sent.clauses, c.clause, cueEnd);
   return {

@@ -83,7 +83,7 @@ const fractionOf = (den: string, numr: string): number | null => {
 };
 
 /** 十分之一至五分之一, 百分之十至百分之三十: both ends inclusive, as a range of two numbers is. */
-function shareRange(ctx: Context, one: QuantityNorm, min: number, max: number, sep: string): QuantityNorm {
+function shareRange(one: QuantityNorm, min: number, max: number, sep: string): QuantityNorm {
   return { ...one, value: null, min, max, comparator: 'range', cmpWord: sep, canonical: { ...one.canonical!, value: null, min, max } };
 }
 
@@ -101,7 +101,7 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
     if (gr.den2 === undefined) return share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '');
     const v2 = fractionOf(gr.den2, gr.numr2!);
     if (v2 === null) return 'R01-bad-fraction';
-    return v > v2 ? 'R03-inverted-range' : shareRange(ctx, share(ctx, s, c.ruleId, v, null, ''), v, v2, gr.sep!);
+    return v > v2 ? 'R03-inverted-range' : shareRange(share(ctx, s, c.ruleId, v, null, ''), v, v2, gr.sep!);
   }
   if (c.ruleId === 'quantity/percent-cn') {
     const v = parseAnyNumber(gr.p!);
@@ -109,7 +109,7 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
     if (gr.p2 === undefined) return share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '%');
     const v2 = parseAnyNumber(gr.p2);
     if (v2 === null) return 'R02-bad-number';
-    return v > v2 ? 'R03-inverted-range' : shareRange(ctx, share(ctx, s, c.ruleId, v, null, '%'), v, v2, gr.sep!);
+    return v > v2 ? 'R03-inverted-range' : shareRange(share(ctx, s, c.ruleId, v, null, '%'), v, v2, gr.sep!);
   }
   if (c.ruleId === 'quantity/tenths') {
     const v = parseAnyNumber(gr.t!);
@@ -137,8 +137,13 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   if (!gr.sfx && dimension === 'time') {
     const t = timeSuffix(ctx, end);
     if (t) { suffix = { cmp: t.cmp, word: ctx.norm.slice(end, end + t.length) }; end += t.length; }
-    // 会议召开前一日: the lead-time word stands before the number, after the event
-    else if (pattern(ctx.rules, 'quantity/lead-time-before').test(ctx.norm.slice(Math.max(0, numStart - 8), numStart))) suffix = { cmp: 'gte', word: ctx.norm[numStart - 1]! };
+    else {
+      // 会议召开前一日: the lead-time word stands before the number, after the event; its comparator is the
+      // same word's after a time unit (七日前)
+      const before = ctx.norm.slice(Math.max(0, numStart - 8), numStart);
+      const lead = pattern(ctx.rules, 'quantity/lead-time-before').test(before) ? q.comparators['time-suffix'].find((w) => before.endsWith(w.word)) : undefined;
+      if (lead) suffix = { cmp: lead.cmp as Comparator, word: lead.word };
+    }
   }
   const found = comparatorOf(ctx, numStart, suffix);
   let comparator = found.cmp;
