@@ -65,6 +65,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
   const article = p.leads.find((w) => ctx.norm.startsWith(w, start));
   if (article) start += article.length;
+  // 或者由市人民代表大会代表十人以上联名: the agent marker may follow a conjunction
+  if (article && ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
   // 在常务委员会举行会议的十日前, 将主任会议…: a preposition opens an adverbial, not a subject
   if (o['subject-rejects'].some((w) => ctx.norm.startsWith(w, start))) return null;
   const text = toClauseBreak(ctx, ctx.norm.slice(start, Math.min(to, start + 48)));
@@ -76,16 +78,16 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   // an office named by what it does (信访工作机构, 听证机构, 被审计单位, 规范性文件制定机关) runs up to the modal or
   // other stop word: the verb inside is part of its name, not the predicate. Only the heads that such names
   // end with count (机构, 机关, 单位 …), not people or bodies a verb takes as its object (保证代表, 设主席)
-  const stops = stopsOf(ctx, text);
-  const untilStop = stops.at;
-  const named = text.slice(0, untilStop);
-  if (untilStop < text.length && named.length >= 3 && o['office-heads'].some((h) => named.endsWith(h)) &&
-    !stops.opens && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named)) return [start, start + named.length];
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
   const heads: Span[] = [];
   p.heads.lastIndex = 0;
   for (let m = p.heads.exec(text); m; m = p.heads.exec(text)) { heads.push([m.index, m.index + m[0].length]); p.heads.lastIndex = m.index + 1; }
+  const stops = stopsOf(ctx, text, heads);
+  const untilStop = stops.at;
+  const named = text.slice(0, untilStop);
+  if (untilStop < text.length && named.length >= 3 && o['office-heads'].some((h) => named.endsWith(h)) &&
+    !stops.opens && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named)) return [start, start + named.length];
   let stop = text.length;
   for (let v = firstAfter(verbs, start); v >= 0 && v < verbs.length && verbs[v]! < start + text.length; v++) {
     const at = verbs[v]! - start;
@@ -105,6 +107,7 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     p.heads.lastIndex = m.index + 1;
   }
   if (headEnd >= 2 && headEnd === cand.length) return [start, start + headEnd];
+  if (headEnd >= 2 && headEnd === cand.length - 1 && pattern(ctx.rules, 'obligation/closing-quote').test(cand.slice(headEnd))) return [start, start + cand.length];
   // a relative clause names the bearer: 提出质询案的代表 | 半数以上…
   const rel = relativeSubject(ctx, text);
   return rel ? [start, start + rel] : null;
@@ -119,8 +122,9 @@ function toClauseBreak(ctx: Context, window: string): string {
 /**
  * Where the first stop word (a modal, a preposition, 每 …) or numeral past a subject window's first
  * character stands (`at`: the window's length when none does), and whether a stop word opens the window.
+ * A numeral within one of `heads` (spans of actor heads in the window) does not count.
  */
-function stopsOf(ctx: Context, text: string): { at: number; opens: boolean } {
+function stopsOf(ctx: Context, text: string, heads: readonly Span[] = []): { at: number; opens: boolean } {
   const p = patterns(ctx);
   let at = text.length;
   let opens = false;
@@ -132,7 +136,8 @@ function stopsOf(ctx: Context, text: string): { at: number; opens: boolean } {
     break;
   }
   p.stops.lastIndex = 0;
-  for (let i = 0; i < at; i++) if (DIGITS.has(text.charCodeAt(i))) return { at: i, opens };
+  // a numeral inside an actor head (一府两院) is part of its name
+  for (let i = 0; i < at; i++) if (DIGITS.has(text.charCodeAt(i)) && !heads.some((h) => h[0] <= i && i < h[1])) return { at: i, opens };
   return { at, opens };
 }
 
@@ -159,6 +164,28 @@ function relativeHeadAfter(ctx: Context, clauses: Span[], at: number): Span | nu
   return head && ctx.rules.obligation['actor-heads'].includes(head) ? [at + de + 1, at + tail.length] : null;
 }
 
+/** The one a charging verb in a clause hands the work to (交由有关机关、组织研究处理 → 有关机关、组织), if any. */
+function chargedIn(ctx: Context, verbs: readonly number[], start: number, clauseText: string, to: number): Span | null {
+  for (const w of ctx.rules.obligation['charging-verbs']) {
+    const i = clauseText.indexOf(w);
+    if (i < 0) continue;
+    const subj = subjectAt(ctx, start + i + w.length, to, verbs);
+    // 交付办理的代表, 交办的代表: a verb that only starts with a charging one is followed by no one it charges
+    if (subj && !ctx.norm.slice(subj[0], subj[1]).includes(ctx.rules.obligation['relative-marker'])) return subj;
+  }
+  return null;
+}
+
+/** The clause after the number's clause, when that one opens the sentence and ends as a time clause (…十日前，). */
+function openingTimeClause(ctx: Context, clauses: Span[], begin: number, at: number): Span | null {
+  const i = clauses.findIndex((c) => c[0] <= at && at < c[1]);
+  if (i < 0 || i + 1 >= clauses.length || clauses[i]![0] > begin || clauses[i]![1] <= begin) return null;
+  const tail = ctx.norm.slice(at, clauses[i]![1]).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  if (!ctx.rules.obligation['time-clause-endings'].some((w) => tail.endsWith(w))) return null;
+  if (ctx.rules.obligation.modals.some((m) => ctx.norm.slice(begin, at).includes(m.word))) return null;
+  return clauses[i + 1]!;
+}
+
 /** The end of a subject made of a relative clause and its head (提出质询案的代表), or 0. */
 function relativeSubject(ctx: Context, text: string): number {
   const p = patterns(ctx);
@@ -166,9 +193,11 @@ function relativeSubject(ctx: Context, text: string): number {
   if (de <= 0 || de > 24) return 0;
   const before = text.slice(0, de);
   // a modal word inside (须经…过半数的代表) makes it a predicate, not a relative clause
-  if (pattern(ctx.rules, 'obligation/slice-trim-end').test(before) || ctx.rules.obligation.modals.some((m) => before.includes(m.word))) return 0;
+  if (pattern(ctx.rules, 'obligation/clause-break').test(before) || ctx.rules.obligation.modals.some((m) => before.includes(m.word))) return 0;
+  // a list may modify the head (省、自治区、直辖市的人民代表大会代表), but after a verb that opens the window
+  // (通过会议议程、大会设立的…) the list is that verb's objects
+  if (pattern(ctx.rules, 'obligation/list-inside').test(before) && stopsOf(ctx, text).opens) return 0;
   const after = text.slice(de + 1);
-  let best = 0;
   p.heads.lastIndex = 0;
   const m = p.heads.exec(after);
   if (!m || m.index > 6) return 0;
@@ -176,8 +205,24 @@ function relativeSubject(ctx: Context, text: string): number {
   // (代表的罢免必须由原选举单位, 每年的第一次会议) means 的 closed something else
   const gap = after.slice(0, m.index);
   if (gap && (ctx.rules.obligation.modals.some((w) => gap.includes(w.word)) || [...gap].some((c) => DIGITS.has(c.charCodeAt(0))))) return 0;
-  for (const h of ctx.rules.obligation['actor-heads']) if (after.startsWith(h, m.index) && h.length > best) best = h.length;
-  return de + 1 + m.index + best;
+  // the head runs over every head that follows it (出席会议的市人大 | 常委会 | 组成人员)
+  let end = m.index;
+  for (let next = longestHeadAt(ctx, after, end); next; next = longestHeadAt(ctx, after, end)) end += next;
+  if (end === m.index) return 0;
+  // 准备提请大会审议的省人民代表大会常务委员会、省人民政府工作报告草稿等: a list that runs on to a thing is no bearer
+  const rest = after.slice(end);
+  if (pattern(ctx.rules, 'obligation/list-joiner').test(rest)) {
+    const whole = after.slice(0, stopsOf(ctx, after).at).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '').replace(pattern(ctx.rules, 'obligation/list-etc'), '');
+    if (!ctx.rules.obligation['actor-heads'].some((h) => whole.endsWith(h))) return 0;
+  }
+  return de + 1 + end;
+}
+
+/** The length of the longest actor head that starts at `at` in `text`, or 0. */
+function longestHeadAt(ctx: Context, text: string, at: number): number {
+  let best = 0;
+  for (const h of ctx.rules.obligation['actor-heads']) if (h.length > best && text.startsWith(h, at)) best = h.length;
+  return best;
 }
 
 /** Index of the first sorted position ≥ at, or -1. */
@@ -218,12 +263,32 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const alternative = alternativeBearer(ctx, verbs, sent, own, at);
   if (alternative) return alternative;
   const tries = [own, ...starts.slice(0, -1).reverse()];
+  let condition: number | null = null;
   for (const s of tries) {
     const clause = clauses.find((c) => c[0] <= s && s < c[1]);
     const clauseText = clause ? norm.slice(s, clause[1]) : '';
+    // 责成有关承办单位重新办理，在三十日内答复代表: the one charged bears the clauses after
+    if (s !== own) {
+      const subj = chargedIn(ctx, verbs.of(sent), s, clauseText, at);
+      if (subj) return subj;
+    }
     // an adverbial opener or a 的-condition is not where the subject stands
-    if (adverbial(ctx, clauseText) && (s !== own || clause === undefined || clause[1] <= at)) continue;
+    if (adverbial(ctx, clauseText) && (s !== own || clause === undefined || clause[1] <= at)) {
+      if (condition === null && pattern(ctx.rules, 'obligation/condition-clause-end').test(clauseText.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), ''))) condition = s;
+      continue;
+    }
     const subj = subjectAt(ctx, s, at, verbs.of(sent));
+    if (subj) return subj;
+  }
+  // 代表在大会全体会议上发言的，每人可以发言两次: with no subject of its own, the rule binds the one its condition names
+  if (condition !== null) {
+    const subj = subjectAt(ctx, condition, at, verbs.of(sent));
+    if (subj) return subj;
+  }
+  // 举行立法听证会十日前，听证机构应当…: a sentence that opens with a time clause has its subject after it
+  const following = openingTimeClause(ctx, clauses, begin, at);
+  if (following) {
+    const subj = subjectAt(ctx, following[0], following[1], verbs.of(sent));
     if (subj) return subj;
   }
   // 未经批准两次不出席本级人民代表大会会议的代表，代表资格终止: the number sits in a relative clause, whose head bears it

@@ -243,6 +243,44 @@ describe('who bears the rule', () => {
     const o = await rule('25_shandong_daibiaofa-shishi_2015.txt', '有关机关、组织应当在三个月内');
     expect([o.actor?.text, o.modality, o.quantity!.measure]).toEqual(['有关机关、组织', 'should', 'deadline']);
   });
+
+  it('a sentence that opens with a time clause has its bearer after it (山东 立法听证, 上海 议事规则, 山东 备案审查)', async () => {
+    const hearing = await rule('22_shandong_lifa-tingzheng_2019.txt', '举行立法听证会十日前');
+    expect([hearing.actor?.text, hearing.quantity!.value, hearing.quantity!.measure]).toEqual(['听证机构', 10, 'lead-time']);
+    expect((await rule('07_shanghai_yishi-guize_2001.txt', '第八条 在市人民代表大会会议举行的一个月前')).actor?.text).toBe('市人民代表大会常务委员会');
+    expect((await rule('24_shandong_beian-shencha_2017.txt', '规范性文件审查工作结束后十五日内')).actor?.text).toBe('人民代表大会有关专门委员会和常务委员会工作机构');
+    // the hearing's speakers are bearers named with 人 (陈述人), not the staff of the sentence before
+    expect((await rule('22_shandong_lifa-tingzheng_2019.txt', '陈述人可以在立法听证会结束后五日内')).actor?.text).toBe('陈述人');
+  });
+
+  it('每人 takes its bearer from the condition before it, and so do the speaking limits after it (北京 市人大议事规则 第四十九条, 第五十条)', async () => {
+    const doc = await reg('15_beijing_yishi-guize_2022.txt');
+    const at = doc.text.indexOf('第四十九条');
+    const speech = doc.obligations.filter((o) => o.quantity && o.span[0] > at).slice(0, 3);
+    expect(speech.map((o) => [o.quantity!.raw, o.quantity!.measure, o.actor?.text])).toEqual([
+      ['两次', 'count', '代表'], ['15分钟', 'duration', '代表'], ['5分钟', 'duration', '代表'],
+    ]);
+    // 每一代表 names its bearer itself (浙江 议事规则 第六十三条)
+    expect((await rule('37_zhejiang_yishi-guize_1994.txt', '每一代表可以发言两次')).actor?.text).toBe('代表');
+    // …and a condition whose subject proposed the bill (上海 代表议案 第十四条)
+    expect((await rule('03_shanghai_daibiao-yian_nd.txt', '四小时前')).actor?.text).toBe('提出议案的代表');
+  });
+
+  it('the one a charging verb hands the work to bears what follows (河南 代表建议 2000, 北京 议事规则, 上海 代表议案)', async () => {
+    expect((await rule('30_henan_daibiao-jianyi_2000.txt', '在三十日内答复代表')).actor?.text).toBe('有关承办单位');
+    expect((await rule('03_shanghai_daibiao-yian_nd.txt', '并在一个月内向常务委员会提出再次办理情况的报告')).actor?.text).toBe('有关机关、组织');
+    // 交付办理的代表 is no one charged
+    expect((await rule('03_shanghai_daibiao-yian_nd.txt', '应当自交办之日起三个月内向常务委员会提出办理情况的报告')).actor?.text).toBe('本市有关机关、组织');
+  });
+
+  it('relative heads run over every head after them; a list may modify them; quotes and numerals inside names (北京 任免, 全国 组织法, 北京 执法检查)', async () => {
+    expect((await rule('13_beijing_renmian_2007.txt', '出席会议的市人大常委会组成人员的过半数同意')).actor?.text).toBe('出席会议的市人大常委会组成人员');
+    expect((await rule('48_national_zuzhifa_2022.txt', '设区的市的人民代表大会常务委员会组成人员五人以上联名')).actor?.text).toBe('省、自治区、直辖市、自治州、设区的市的人民代表大会常务委员会组成人员');
+    expect((await rule('35_zhejiang_renmian_2018.txt', '人事任免案以省人大常委会全体组成人员过半数通过')).actor?.text).toBe('省人大常委会');
+    expect((await rule('16_beijing_zhifa-jiancha_2007.txt', '“一府两院”应当于收到审议意见书后三个月内')).actor?.text).toBe('“一府两院”');
+    // a list that runs on to a thing (…工作报告草稿等) is no bearer: the committee of the sentence before sends them
+    expect((await rule('26_guangdong_yishi-guize_2022.txt', '一般应当于会议举行的二十日前')).actor?.text).toBe('省人民代表大会常务委员会');
+  });
 });
 
 describe('a government work report', () => {
