@@ -273,6 +273,16 @@ describe('who bears the rule', () => {
     expect((await rule('03_shanghai_daibiao-yian_nd.txt', '应当自交办之日起三个月内向常务委员会提出办理情况的报告')).actor?.text).toBe('本市有关机关、组织');
   });
 
+  it('topics: a delegation that votes is not contact with deputies, nominees (人选) are elections, 选民接待日 is contact (北京 实施代表法办法, 上海 实施代表法办法, 河南 代表建议)', async () => {
+    expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '第十条 市和区、县人民代表大会代表十人以上联名或者一个代表团')).topic).toBe('proposals');
+    expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '第十二条 市和区、县人民代表大会会议期间，代表十人以上联名')).topic).toBe('supervision');
+    expect((await rule('08_shanghai_daibiaofa-shishi_nd.txt', '十人以上联名，有权提出上一级人民代表大会代表的人选')).topic).toBe('elections');
+    expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '参加选民接待日活动每年应当不少于两次')).topic).toBe('deputy-contact');
+    expect((await rule('29_henan_daibiao-jianyi_2017.txt', '并在六个月内办理完毕并答复代表')).topic).toBe('proposals');
+    // a committee's name (代表与选举任免工作委员会) is not an election
+    expect((await rule('34_zhejiang_daibiao-jianyi_2016.txt', '在受理后的七天内通知代表')).topic).toBe('proposals');
+  });
+
   it('relative heads run over every head after them; a list may modify them; quotes and numerals inside names (北京 任免, 全国 组织法, 北京 执法检查)', async () => {
     expect((await rule('13_beijing_renmian_2007.txt', '出席会议的市人大常委会组成人员的过半数同意')).actor?.text).toBe('出席会议的市人大常委会组成人员');
     expect((await rule('48_national_zuzhifa_2022.txt', '设区的市的人民代表大会常务委员会组成人员五人以上联名')).actor?.text).toBe('省、自治区、直辖市、自治州、设区的市的人民代表大会常务委员会组成人员');
