@@ -336,11 +336,23 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     action: action ? sliceOf(ctx, action) : null,
     frequency: c.freq ? c.freq.word : null,
     period,
-    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : null,
+    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, c, actor) ? 'person' : null,
     from: from ? sliceOf(ctx, from) : null,
     condition: condition ? sliceOf(ctx, condition) : null,
     sanction: sanction ? sliceOf(ctx, sanction) : null,
   };
+}
+
+/**
+ * A count or frequency that members bear one by one (常委会组成人员…每年至少进站1次): per person with no 每人. Not a
+ * threshold that sets off a sanction, and not when the act is the body's (召开会议, 联名).
+ */
+function perPersonImplied(ctx: Context, q: QuantityNorm, c: Cues, actor: Span | null): boolean {
+  const o = ctx.rules.obligation;
+  if (!actor || c.violation || q.dimension !== 'count') return false;
+  const bearer = ctx.norm.slice(actor[0], actor[1]);
+  if (!o['per-person-heads'].some((h) => bearer.endsWith(h))) return false;
+  return !o['collective-acts'].some((w) => c.clauseText.includes(w));
 }
 
 /** Rules that set a period but no number: 常委会驻会副主任每月安排接待代表活动, 定期向原选区选民报告. */

@@ -135,6 +135,8 @@ const ObligationYaml = z.object({
   'adverbial-openers': z.array(z.string()),
   'adverbial-endings': z.array(z.string()),
   'agent-marker': z.string(),
+  'per-person-heads': z.array(z.string()),
+  'collective-acts': z.array(z.string()),
   'charging-verbs': z.array(z.string()),
   'time-clause-endings': z.array(z.string()),
   'counted-acts': z.array(z.string()),

@@ -23,8 +23,8 @@ describe('hard cases the seeds do not have', () => {
     expect(rows).toEqual([
       ['obligation', '一.1', 'deputy-contact', '五名', '≥5 名', 'person', 'year'],
       ['obligation', '一.1', 'deputy-contact', '4 次', '≥4 次', 'person', 'year'],
-      ['obligation', '一.2', 'research-inspection', '3次', '≥3 次', null, 'year'],
-      ['obligation', '一.2', 'research-inspection', '1—2次', '1–2 次', null, 'year'],
+      ['obligation', '一.2', 'research-inspection', '3次', '≥3 次', 'person', 'year'],
+      ['obligation', '一.2', 'research-inspection', '1—2次', '1–2 次', 'person', 'year'],
       ['obligation', '一.3', 'committee-meeting', '一至二次', '1–2 次', null, 'quarter'],
       ['obligation', '一.3', 'committee-meeting', '三分之二以上', '≥2/3', null, 'occasion'],
       ['obligation', '二.4', 'attendance-discipline', '三次以上（含三次）', '≥3 次', null, 'year'],
@@ -55,7 +55,7 @@ describe('seed obligations, exact', () => {
     }));
     expect(q).toEqual([
       { raw: '3名以上', span: [2303, 2307], value: 3, unit: '名', cmp: 'gte', topic: 'deputy-contact', article: '四.15', actor: '常委会组成人员', per: 'person', period: null, action: '联系3名以上市人大代表', measure: 'count' },
-      { raw: '1次', span: [2563, 2565], value: 1, unit: '次', cmp: 'gte', topic: 'research-inspection', article: '四.16', actor: '常委会组成人员', per: null, period: 'year', action: '至少参加1次集中调研活动', measure: 'frequency' },
+      { raw: '1次', span: [2563, 2565], value: 1, unit: '次', cmp: 'gte', topic: 'research-inspection', article: '四.16', actor: '常委会组成人员', per: 'person', period: 'year', action: '至少参加1次集中调研活动', measure: 'frequency' },
       { raw: '两次', span: [2853, 2855], value: 2, unit: '次', cmp: 'gte', topic: 'attendance-discipline', article: '五.18', actor: '常委会组成人员', per: null, period: 'year', action: '无正当理由两次不参加常委会会议或活动者', measure: 'count' },
     ]);
     for (const r of q) expect(doc.text.slice(...(r.span as [number, number]))).toBe(r.raw);

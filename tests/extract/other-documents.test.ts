@@ -20,7 +20,7 @@ describe('documents from other places', () => {
       'o attendance-discipline ≥3 次',
       'o committee-meeting ≥1 次 /2-month',
       'o committee-meeting 1 次 /half-month',
-      'o research-inspection ≥2 次 /year',
+      'o research-inspection ≥2 次 per person /year',
       'o research-inspection ≥1 篇 per person /year',
       'o deputy-contact 2–3 名 per person',
       'o deputy-contact ≥1 次 per person /quarter',
@@ -29,7 +29,7 @@ describe('documents from other places', () => {
       'o supervision 1–2 次 /year',
       'o proposals >0.5',
       'o study-training ≥40 学时 /year',
-      'o study-training ≥6 次 /year',
+      'o study-training ≥6 次 per person /year',
     ]);
     expect(d.obligations.find((o) => o.quantity?.raw === '三次')!.sanction?.text).toBe('建议其辞去常委会组成人员职务');
   });
@@ -132,7 +132,7 @@ describe('an opinion with doubled comparators and a cumulative threshold', () =>
       'o deputy-contact ≥5 人次 per person /year',
       'o supervision ≥2 项 /year',
       'o supervision 1 次 /half-year',
-      'o research-inspection ≥3 次 /year',
+      'o research-inspection ≥3 次 per person /year',
       'o committee-meeting ≥2/3',
       'o attendance-discipline >3 次 /year',
       'o proposals ≥100 %',
