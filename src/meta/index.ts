@@ -184,6 +184,12 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     issuer = full + (government ? r.government : byCongress ? r.issuers.congress : r.issuers.committee);
   }
 
+  if (national && headerEnd !== null) {
+    // 1992年4月3日 第七届全国人民代表大会第五次会议通过: the first adoption line, under the title, names the body
+    const m = pattern(ctx.rules, 'meta/national-adoption').exec(norm.slice(0, headerEnd));
+    if (m) issuer = r['national-place'] + m[1]!;
+  }
+
   let docType: DocType = t ? t.docType : 'other';
   if (!t && pattern(ctx.rules, 'meta/speech-words').test(norm.slice(0, 500))) docType = 'speech';
 

@@ -228,6 +228,11 @@ describe('frequency-only rules, slices and structure', () => {
   it('a national law: the place is the country, the title ends in 法', async () => {
     const doc = await reg('43_national_daibiaofa_2025.txt');
     expect([doc.meta.title, doc.meta.place.name, doc.meta.place.level, doc.meta.docType]).toEqual(['中华人民共和国全国人民代表大会和地方各级人民代表大会代表法', '全国', 'national', 'rules']);
+    // adopted by the congress itself (第七届全国人民代表大会第五次会议通过), amended since by its standing committee
+    expect([doc.meta.issuer, doc.meta.adoptedOn]).toEqual(['全国人民代表大会', '1992-04-03']);
+    // the standing committee adopted its own rules of procedure and the supervision law
+    expect((await reg('46_national_yishi-guize_2009.txt')).meta.issuer).toBe('全国人民代表大会常务委员会');
+    expect((await reg('44_national_jiandu_2006.txt')).meta.issuer).toBe('全国人民代表大会常务委员会');
   });
 });
 
