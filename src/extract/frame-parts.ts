@@ -75,6 +75,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     const at = share.index + share[0].indexOf(share.groups.body);
     return [start + at, start + at + share.groups.body.length];
   }
+  // 可以列席会议: a window that opens with a modal word holds a predicate, not a subject
+  if (o.modals.some((m) => ctx.norm.startsWith(m.word, start))) return null;
   // an office named by what it does (信访工作机构, 听证机构, 被审计单位, 规范性文件制定机关) runs up to the modal or
   // other stop word: the verb inside is part of its name, not the predicate. Only the heads that such names
   // end with count (机构, 机关, 单位 …), not people or bodies a verb takes as its object (保证代表, 设主席)
@@ -211,6 +213,10 @@ function relativeSubject(ctx: Context, text: string): number {
   if (end === m.index) return 0;
   // 准备提请大会审议的省人民代表大会常务委员会、省人民政府工作报告草稿等: a list that runs on to a thing is no bearer
   const rest = after.slice(end);
+  // 罢免由县级以上的地方各级人民代表大会选举的代表: a head followed by words and another 的 before any stop word is
+  // the subject of an inner clause, not the head of the phrase
+  const nextDe = rest.indexOf(ctx.rules.obligation['relative-marker']);
+  if (nextDe > 0 && nextDe < stopsOf(ctx, ' ' + rest).at - 1) return 0;
   if (pattern(ctx.rules, 'obligation/list-joiner').test(rest)) {
     const whole = after.slice(0, stopsOf(ctx, after).at).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '').replace(pattern(ctx.rules, 'obligation/list-etc'), '');
     if (!ctx.rules.obligation['actor-heads'].some((h) => whole.endsWith(h))) return 0;

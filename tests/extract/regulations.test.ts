@@ -293,6 +293,9 @@ describe('who bears the rule', () => {
     expect((await rule('48_national_zuzhifa_2022.txt', '设区的市的人民代表大会常务委员会组成人员五人以上联名')).actor?.text).toBe('省、自治区、直辖市、自治州、设区的市的人民代表大会常务委员会组成人员');
     expect((await rule('35_zhejiang_renmian_2018.txt', '人事任免案以省人大常委会全体组成人员过半数通过')).actor?.text).toBe('省人大常委会');
     expect((await rule('16_beijing_zhifa-jiancha_2007.txt', '“一府两院”应当于收到审议意见书后三个月内')).actor?.text).toBe('“一府两院”');
+    expect((await rule('27_guangdong_renmian_2022.txt', '必须获得人民代表大会常务委员会全体组成人员过半数赞成')).actor?.text).toBe('人民代表大会常务委员会');
+    // a head that is the subject of an inner clause (罢免由…人民代表大会选举的代表) is not the phrase's head: the deputies counted vote
+    expect((await rule('25_shandong_daibiaofa-shishi_2015.txt', '须经各该级人民代表大会过半数的代表通过')).actor?.text).toBe('代表');
     // a list that runs on to a thing (…工作报告草稿等) is no bearer: the committee of the sentence before sends them
     expect((await rule('26_guangdong_yishi-guize_2022.txt', '一般应当于会议举行的二十日前')).actor?.text).toBe('省人民代表大会常务委员会');
   });
