@@ -334,8 +334,9 @@ function countedActor(ctx: Context, afterNumber: number): Span | null {
   const m = p.heads.exec(text);
   if (!m || m.index !== 0) return null;
   let end = m[0].length;
-  // the longest head that starts here (代表团 over 代表)
+  // the longest head that starts here (代表团 over 代表), and the heads that follow it (常委会 | 组成人员)
   for (const h of o['actor-heads']) if (text.startsWith(h) && h.length > end) end = h.length;
+  for (let next = longestHeadAt(ctx, text, end); next; next = longestHeadAt(ctx, text, end)) end += next;
   // the act may follow a coordinated list: 三个以上代表团或者十分之一以上的代表联名
   const after = ctx.norm.slice(at + end, at + end + 20);
   const rest = after.split(pattern(ctx.rules, 'obligation/slice-trim-end'))[0]!;

@@ -336,7 +336,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     action: action ? sliceOf(ctx, action) : null,
     frequency: c.freq ? c.freq.word : null,
     period,
-    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, c, actor) ? 'person' : null,
+    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, h.quantity.measure, c, actor, input.verbs.of(c.sent.span)) ? 'person' : null,
     from: from ? sliceOf(ctx, from) : null,
     condition: condition ? sliceOf(ctx, condition) : null,
     sanction: sanction ? sliceOf(ctx, sanction) : null,
@@ -347,11 +347,16 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
  * A count or frequency that members bear one by one (常委会组成人员…每年至少进站1次): per person with no 每人. Not a
  * threshold that sets off a sanction, and not when the act is the body's (召开会议, 联名).
  */
-function perPersonImplied(ctx: Context, q: QuantityNorm, c: Cues, actor: Span | null): boolean {
+function perPersonImplied(ctx: Context, q: QuantityNorm, measure: string, c: Cues, actor: Span | null, verbs: readonly number[]): boolean {
   const o = ctx.rules.obligation;
-  if (!actor || c.violation || q.dimension !== 'count') return false;
+  // 联系2名基层代表 counts people; 主席团成员七人至十三人, the size of a body, is not counted per member
+  // a bearer taken from an earlier sentence is too far to say how the number is shared
+  if (!actor || actor[0] < c.sent.span[0] || c.violation || (q.dimension !== 'count' && q.dimension !== 'people') || measure === 'size') return false;
   const bearer = ctx.norm.slice(actor[0], actor[1]);
   if (!o['per-person-heads'].some((h) => bearer.endsWith(h))) return false;
+  // people counted are per person only when a verb stands between the bearer and them (联系2名基层代表); with
+  // none, the number counts the bearers themselves (提出议案的代表不足十人, 代表总数在四十人以下)
+  if (q.dimension === 'people' && !verbs.some((v) => v >= actor[1] && v < q.numberAt)) return false;
   return !o['collective-acts'].some((w) => c.clauseText.includes(w));
 }
 

@@ -128,7 +128,7 @@ describe('an opinion with doubled comparators and a cumulative threshold', () =>
   it('至少…以上, 一般不少于, 累计超过…的 → 约谈, 每届', async () => {
     const d = await doc('kunshan-opinion.txt');
     expect(rows(d)).toEqual([
-      'o deputy-contact ≥2 名 /year',
+      'o deputy-contact ≥2 名 per person /year',
       'o deputy-contact ≥5 人次 per person /year',
       'o supervision ≥2 项 /year',
       'o supervision 1 次 /half-year',
