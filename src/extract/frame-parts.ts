@@ -110,6 +110,11 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   }
   if (headEnd >= 2 && headEnd === cand.length) return [start, start + headEnd];
   if (headEnd >= 2 && headEnd === cand.length - 1 && pattern(ctx.rules, 'obligation/closing-quote').test(cand.slice(headEnd))) return [start, start + cand.length];
+  // 质询案由受质询机关在会议期间答复: a thing's subject gives way to the agent after 由
+  if (text.startsWith(o['agent-marker'], untilStop) && start + untilStop > from) {
+    const agent = subjectAt(ctx, start + untilStop, to, verbs);
+    if (agent) return agent;
+  }
   // a relative clause names the bearer: 提出质询案的代表 | 半数以上…
   const rel = relativeSubject(ctx, text);
   return rel ? [start, start + rel] : null;
@@ -268,6 +273,13 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const own = starts.length ? starts[starts.length - 1]! : begin;
   const alternative = alternativeBearer(ctx, verbs, sent, own, at);
   if (alternative) return alternative;
+  // 常务委员会举行会议的七日前，办公厅应当…: a sentence that opens with a time clause has its subject after it (the
+  // subject inside the time clause is the event's); when none stands there, the time clause's own is read below
+  const following = openingTimeClause(ctx, clauses, begin, at);
+  if (following) {
+    const subj = subjectAt(ctx, following[0], following[1], verbs.of(sent));
+    if (subj) return subj;
+  }
   const tries = [own, ...starts.slice(0, -1).reverse()];
   let condition: number | null = null;
   for (const s of tries) {
@@ -289,12 +301,6 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   // 代表在大会全体会议上发言的，每人可以发言两次: with no subject of its own, the rule binds the one its condition names
   if (condition !== null) {
     const subj = subjectAt(ctx, condition, at, verbs.of(sent));
-    if (subj) return subj;
-  }
-  // 举行立法听证会十日前，听证机构应当…: a sentence that opens with a time clause has its subject after it
-  const following = openingTimeClause(ctx, clauses, begin, at);
-  if (following) {
-    const subj = subjectAt(ctx, following[0], following[1], verbs.of(sent));
     if (subj) return subj;
   }
   // 未经批准两次不出席本级人民代表大会会议的代表，代表资格终止: the number sits in a relative clause, whose head bears it

@@ -69,7 +69,7 @@ describe('reference marks and versions', () => {
   it('two versions of 北京 任免 are found from the metadata; the change list gives old → new with both articles', async () => {
     const v = compare(await load(['12_beijing_renmian_2023', '13_beijing_renmian_2007'])).versions;
     expect(v.map((x) => [x.old, x.new, x.detected])).toEqual([['13_beijing_renmian_2007', '12_beijing_renmian_2023', true]]);
-    expect(v[0]!.changes.find((ch) => ch.kind === 'changed')).toMatchObject({ old: ['≥15 日 (第十一条)'], new: ['≥10 日 (第十二条)'] });
+    expect(v[0]!.changes.find((ch) => ch.kind === 'changed')).toMatchObject({ old: ['≥15 日 举行会议的 (第十一条)'], new: ['≥10 日 举行会议的 (第十二条)'] });
   });
 });
 

@@ -254,6 +254,12 @@ describe('who bears the rule', () => {
     expect([hearing.actor?.text, hearing.quantity!.value, hearing.quantity!.measure]).toEqual(['听证机构', 10, 'lead-time']);
     expect((await rule('07_shanghai_yishi-guize_2001.txt', '第八条 在市人民代表大会会议举行的一个月前')).actor?.text).toBe('市人民代表大会常务委员会');
     expect((await rule('24_shandong_beian-shencha_2017.txt', '规范性文件审查工作结束后十五日内')).actor?.text).toBe('人民代表大会有关专门委员会和常务委员会工作机构');
+    // the subject inside the time clause is the event's (…人民代表大会会议举行的十日前，主席团…): the rule's comes after
+    const notice = await rule('38_chongqing_xiangzhen-renda_2016.txt', '镇人民代表大会会议举行的十日前');
+    expect([notice.actor?.text, notice.from?.text]).toEqual(['主席团', '会议举行的']);
+    expect((await rule('33_henan_jiandu_2015.txt', '常务委员会办事机构应当在常务委员会举行会议的七日前')).from?.text).toBe('举行会议的');
+    // 由 after a thing names the agent (质询案…由受质询机关在大会后三个月内…答复)
+    expect((await rule('10_beijing_xiangzhen-renda_2016.txt', '由受质询机关在大会后三个月内')).actor?.text).toBe('受质询机关');
     // the hearing's speakers are bearers named with 人 (陈述人), not the staff of the sentence before
     expect((await rule('22_shandong_lifa-tingzheng_2019.txt', '陈述人可以在立法听证会结束后五日内')).actor?.text).toBe('陈述人');
   });
@@ -294,8 +300,8 @@ describe('who bears the rule', () => {
     expect((await rule('35_zhejiang_renmian_2018.txt', '人事任免案以省人大常委会全体组成人员过半数通过')).actor?.text).toBe('省人大常委会');
     expect((await rule('16_beijing_zhifa-jiancha_2007.txt', '“一府两院”应当于收到审议意见书后三个月内')).actor?.text).toBe('“一府两院”');
     expect((await rule('27_guangdong_renmian_2022.txt', '必须获得人民代表大会常务委员会全体组成人员过半数赞成')).actor?.text).toBe('人民代表大会常务委员会');
-    // a head that is the subject of an inner clause (罢免由…人民代表大会选举的代表) is not the phrase's head: the deputies counted vote
-    expect((await rule('25_shandong_daibiaofa-shishi_2015.txt', '须经各该级人民代表大会过半数的代表通过')).actor?.text).toBe('代表');
+    // a head that is the subject of an inner clause (罢免由…人民代表大会选举的代表) is not the phrase's head: the congress after 由 is the agent
+    expect((await rule('25_shandong_daibiaofa-shishi_2015.txt', '须经各该级人民代表大会过半数的代表通过')).actor?.text).toBe('县级以上的地方各级人民代表大会');
     // a list that runs on to a thing (…工作报告草稿等) is no bearer: the committee of the sentence before sends them
     expect((await rule('26_guangdong_yishi-guize_2022.txt', '一般应当于会议举行的二十日前')).actor?.text).toBe('省人民代表大会常务委员会');
   });
