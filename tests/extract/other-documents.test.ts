@@ -40,7 +40,8 @@ describe('documents from other places', () => {
     const r = rows(d);
     // 过去一年 is the period the sentence reports on
     expect(r.slice(0, 4)).toEqual(['s committee-meeting 8 次 /过去一年', 's committee-meeting 26 次 /过去一年', 's legislation 3 部 /过去一年', 's supervision 12 项 /过去一年']);
-    expect(r).toContain('s proposals 2.3 百分点 /上年');
+    // 全年 opens the sentence: the change against 上年 is reported for the whole year
+    expect(r).toContain('s proposals 2.3 百分点 /全年');
     expect(r).toContain('s research-inspection 15000 人次');
     expect(r).toContain('s research-inspection ≈1200 次');
     expect(r.some((x) => x.endsWith(' 1 年'))).toBe(false);
@@ -109,9 +110,9 @@ describe('a speech that reports and sets rules', () => {
       'o research-inspection ≥1 次 /year',
       'o proposals ≤3 个月',
       'o other ≤15 日',
-      's committee-meeting 12 次',
-      's committee-meeting 7 次',
-      's supervision 58 项',
+      's committee-meeting 12 次 /全年',
+      's committee-meeting 7 次 /全年',
+      's supervision 58 项 /全年',
       's study-training 3 期',
       's study-training ≈500 人次',
       's legislation 2 部',
