@@ -90,7 +90,9 @@ export function wordsOf<T extends { word: string }>(list: readonly T[], keep?: (
 /** The last frequency word before a position, with its period: 每年 → year, 每两个月 → 2-month. */
 export function frequencyBefore(ctx: Context, text: string, words: string[]): { word: string; at: number; period: string } | null {
   const o = ctx.rules.obligation;
-  const plain = lastOf(text, words);
+  let plain = lastOf(text, words);
+  // 任期第一年内: an ordinal names one year, it sets no period
+  while (plain && plain.at > 0 && o['frequency-not-after'].includes(text[plain.at - 1]!)) plain = lastOf(text.slice(0, plain.at - 1), words);
   const re = everyRe(ctx);
   let every: { word: string; at: number; period: string } | null = null;
   for (const m of matchesOf(re, text)) {

@@ -118,6 +118,7 @@ const ObligationYaml = z.object({
   'violation-counts': z.array(z.string()),
   'violation-reach': z.number().int().min(0),
   'frequency-every': z.string(),
+  'frequency-not-after': z.array(z.string()),
   'report-markers': z.string(),
   'statistic-period': z.string(),
   'action-strip-head': z.string(),

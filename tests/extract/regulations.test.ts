@@ -236,6 +236,13 @@ describe('frequency-only rules, slices and structure', () => {
   });
 });
 
+describe('periods', () => {
+  it('任期第一年内 names one year, not a period: no frequency-only rule, while 每年…不少于一次 keeps its year', () => {
+    const doc = analyseString('濮阳市人民代表大会常务委员会关于加强和改进代表工作的决定\n三、代表每年参加履职学习培训不少于一次，新任代表应当在任期第一年内参加初任培训。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw ?? null, o.period, o.actor?.text, o.per])).toEqual([['一次', 'year', '代表', 'person']]);
+  });
+});
+
 describe('who bears the rule', () => {
   it('主席团 is the subject of its size rule; 代表小组 of its quarterly activity (重庆 乡镇人大)', async () => {
     const size = await rule('38_chongqing_xiangzhen-renda_2016.txt', '由代表七人至十一人组成');
