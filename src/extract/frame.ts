@@ -94,6 +94,17 @@ function nearestModal(ctx: Context, before: Span, after: Span): Cues['modal'] {
   return ma ? { ...ma, at: after[0] + ma.at } : null;
 }
 
+/**
+ * Whether a clause reads as a report before its number (共, 已, 今年…): a statistic cue with no modal word after
+ * it (今年要审议法规案10件左右 plans, 今年审议法规案10件 reports).
+ */
+function statisticCue(ctx: Context, before: string): boolean {
+  const m = patterns(ctx).statCue.exec(before);
+  if (!m) return false;
+  const modal = modalBefore(ctx, before);
+  return !(modal && modal.at > m.index);
+}
+
 function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[]): Cues {
   const o = ctx.rules.obligation;
   const p = patterns(ctx);
@@ -131,7 +142,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     freqInClause: freq !== null && freq.at >= clause[0] - sent.span[0],
     modal,
     sanction, violation,
-    stat: p.statCue.test(clauseBefore),
+    stat: statisticCue(ctx, clauseBefore),
     strong: p.report.exec(sentBefore),
     target: p.target.test(sentBefore.slice(-reach)),
     targetSection,

@@ -144,3 +144,11 @@ describe('an opinion with doubled comparators and a cumulative threshold', () =>
     expect(d.obligations.find((o) => o.quantity?.raw === '3次' && o.topic === 'attendance-discipline')!.sanction?.text).toBe('由主任会议进行约谈');
   });
 });
+
+describe('a work report plans as well as reports', () => {
+  it('今年要审议… is a plan (an obligation), 今年审议… a report (a statistic of this year)', () => {
+    const doc = analyseString('某市人民代表大会常务委员会工作报告\n今年要审议法规案10件左右。今年审议法规案12件。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.modality])).toEqual([['10件左右', 'should']]);
+    expect(doc.statistics.map((s) => [s.quantity.raw, s.period])).toEqual([['12件', '今年']]);
+  });
+});
