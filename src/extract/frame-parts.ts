@@ -19,7 +19,7 @@ export function sliceOf(ctx: Context, norm: Span): Slice | null {
   return { text: ctx.text.slice(span[0], span[1]), span };
 }
 
-interface PartPatterns { stops: RegExp; heads: RegExp; leads: string[]; openers: string[]; conditions: RegExp; sanctions: RegExp; hedges: RegExp }
+interface PartPatterns { stops: RegExp; heads: RegExp; leads: string[]; openers: string[]; conditions: RegExp; sanctions: RegExp; hedges: RegExp; charging: RegExp }
 const cache = new WeakMap<object, PartPatterns>();
 // numerals that end a subject (十人以上联名); the rarer 大写 forms double as ordinary characters (队伍)
 const DIGITS = new Set([...`0123456789${CN_NUMERAL_CHARS.slice(0, 16)}`].map((c) => c.charCodeAt(0)));
@@ -36,6 +36,7 @@ function patterns(ctx: Context): PartPatterns {
     conditions: literalRe(o.conditions),
     sanctions: literalRe(o.sanctions),
     hedges: literalRe(o.hedges),
+    charging: literalRe(o['charging-verbs']),
   }));
 }
 
@@ -80,16 +81,16 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   // an office named by what it does (信访工作机构, 听证机构, 被审计单位, 规范性文件制定机关) runs up to the modal or
   // other stop word: the verb inside is part of its name, not the predicate. Only the heads that such names
   // end with count (机构, 机关, 单位 …), not people or bodies a verb takes as its object (保证代表, 设主席)
+  const stops = stopsOf(ctx, text);
+  const untilStop = stops.at;
+  const named = text.slice(0, untilStop);
+  if (untilStop < text.length && named.length >= 3 && o['office-heads'].some((h) => named.endsWith(h)) &&
+    !stops.opens && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named)) return [start, start + named.length];
   // the first verb ends the subject (代表 | 参加选民接待日活动; 走访代表 has none), unless it is part of a
   // head noun (有关国家机关和组织, 承办单位)
   const heads: Span[] = [];
   p.heads.lastIndex = 0;
   for (let m = p.heads.exec(text); m; m = p.heads.exec(text)) { heads.push([m.index, m.index + m[0].length]); p.heads.lastIndex = m.index + 1; }
-  const stops = stopsOf(ctx, text, heads);
-  const untilStop = stops.at;
-  const named = text.slice(0, untilStop);
-  if (untilStop < text.length && named.length >= 3 && o['office-heads'].some((h) => named.endsWith(h)) &&
-    !stops.opens && !pattern(ctx.rules, 'obligation/not-in-office-name').test(named)) return [start, start + named.length];
   let stop = text.length;
   for (let v = firstAfter(verbs, start); v >= 0 && v < verbs.length && verbs[v]! < start + text.length; v++) {
     const at = verbs[v]! - start;
@@ -129,9 +130,9 @@ function toClauseBreak(ctx: Context, window: string): string {
 /**
  * Where the first stop word (a modal, a preposition, 每 …) or numeral past a subject window's first
  * character stands (`at`: the window's length when none does), and whether a stop word opens the window.
- * A numeral within one of `heads` (spans of actor heads in the window) does not count.
+ * A numeral within an actor head (一府两院) does not count.
  */
-function stopsOf(ctx: Context, text: string, heads: readonly Span[] = []): { at: number; opens: boolean } {
+function stopsOf(ctx: Context, text: string): { at: number; opens: boolean } {
   const p = patterns(ctx);
   let at = text.length;
   let opens = false;
@@ -144,8 +145,20 @@ function stopsOf(ctx: Context, text: string, heads: readonly Span[] = []): { at:
   }
   p.stops.lastIndex = 0;
   // a numeral inside an actor head (一府两院) is part of its name
-  for (let i = 0; i < at; i++) if (DIGITS.has(text.charCodeAt(i)) && !heads.some((h) => h[0] <= i && i < h[1])) return { at: i, opens };
+  for (let i = 0; i < at; i++) if (DIGITS.has(text.charCodeAt(i)) && !insideHead(ctx, text, i)) return { at: i, opens };
   return { at, opens };
+}
+
+/** Whether position `i` of `text` lies within an actor head (read only when a numeral stands there: rare). */
+function insideHead(ctx: Context, text: string, i: number): boolean {
+  const p = patterns(ctx);
+  p.heads.lastIndex = 0;
+  for (let m = p.heads.exec(text); m && m.index <= i; m = p.heads.exec(text)) {
+    if (i < m.index + m[0].length) { p.heads.lastIndex = 0; return true; }
+    p.heads.lastIndex = m.index + 1;
+  }
+  p.heads.lastIndex = 0;
+  return false;
 }
 
 /**
@@ -173,10 +186,9 @@ function relativeHeadAfter(ctx: Context, clauses: Span[], at: number): Span | nu
 
 /** The one a charging verb in a clause hands the work to (交由有关机关、组织研究处理 → 有关机关、组织), if any. */
 function chargedIn(ctx: Context, verbs: readonly number[], start: number, clauseText: string, to: number): Span | null {
-  for (const w of ctx.rules.obligation['charging-verbs']) {
-    const i = clauseText.indexOf(w);
-    if (i < 0) continue;
-    const subj = subjectAt(ctx, start + i + w.length, to, verbs);
+  const re = patterns(ctx).charging;
+  for (const m of matchesOf(re, clauseText)) {
+    const subj = subjectAt(ctx, start + m.index! + m[0].length, to, verbs);
     // 交付办理的代表, 交办的代表: a verb that only starts with a charging one is followed by no one it charges
     if (subj && !ctx.norm.slice(subj[0], subj[1]).includes(ctx.rules.obligation['relative-marker'])) return subj;
   }
