@@ -391,7 +391,8 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       if (usedClauses.has(clause[0]) || input.excluded.some((e) => overlaps(e, clause))) continue;
       const text = norm.slice(clause[0], clause[1]);
       const freq = frequencyBefore(ctx, text, periodWords);
-      if (!freq) continue;
+      // 任期同本级人民代表大会每届任期相同: a term's length is set elsewhere (每届任期五年 is a quantity), not a period
+      if (!freq || o['not-periods'].some((w) => text.startsWith(w, freq.at))) continue;
       const modal = nearestModal(ctx, [sent.span[0], clause[1]], [clause[1], sent.span[1]]);
       if (!ruleDoc && !modal) continue;
       const trailing = pattern(ctx.rules, 'obligation/trailing-punctuation');

@@ -119,6 +119,7 @@ const ObligationYaml = z.object({
   'violation-reach': z.number().int().min(0),
   'frequency-every': z.string(),
   'frequency-not-after': z.array(z.string()),
+  'not-periods': z.array(z.string()),
   'report-markers': z.string(),
   'statistic-period': z.string(),
   'action-strip-head': z.string(),

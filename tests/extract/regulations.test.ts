@@ -243,6 +243,15 @@ describe('periods', () => {
   });
 });
 
+describe('terms', () => {
+  it('每届任期相同 ties a term to another, it sets no per-term rule (北京 乡镇人大 组织条例)', async () => {
+    const doc = await reg('10_beijing_xiangzhen-renda_2016.txt');
+    expect(doc.obligations.some((o) => !o.quantity && o.text.includes('每届任期相同'))).toBe(false);
+    // …while 每届任期五年 stays a term of five years
+    expect(doc.obligations.some((o) => o.quantity?.measure === 'term' && o.quantity.value === 5)).toBe(true);
+  });
+});
+
 describe('who bears the rule', () => {
   it('主席团 is the subject of its size rule; 代表小组 of its quarterly activity (重庆 乡镇人大)', async () => {
     const size = await rule('38_chongqing_xiangzhen-renda_2016.txt', '由代表七人至十一人组成');
