@@ -228,12 +228,12 @@ function relativeSubject(ctx: Context, text: string): number {
   let end = m.index;
   for (let next = longestHeadAt(ctx, after, end); next; next = longestHeadAt(ctx, after, end)) end += next;
   if (end === m.index) return 0;
-  // 准备提请大会审议的省人民代表大会常务委员会、省人民政府工作报告草稿等: a list that runs on to a thing is no bearer
   const rest = after.slice(end);
   // 罢免由县级以上的地方各级人民代表大会选举的代表: a head followed by words and another 的 before any stop word is
   // the subject of an inner clause, not the head of the phrase
   const nextDe = rest.indexOf(ctx.rules.obligation['relative-marker']);
   if (nextDe > 0 && nextDe < stopsOf(ctx, ' ' + rest).at - 1) return 0;
+  // 准备提请大会审议的省人民代表大会常务委员会、省人民政府工作报告草稿等: a list that runs on to a thing is no bearer
   if (pattern(ctx.rules, 'obligation/list-joiner').test(rest)) {
     const whole = after.slice(0, stopsOf(ctx, after).at).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '').replace(pattern(ctx.rules, 'obligation/list-etc'), '');
     if (!ctx.rules.obligation['actor-heads'].some((h) => whole.endsWith(h))) return 0;

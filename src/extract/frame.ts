@@ -360,8 +360,8 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
  */
 function perPersonImplied(ctx: Context, q: QuantityNorm, measure: string, c: Cues, actor: Span | null, verbs: readonly number[]): boolean {
   const o = ctx.rules.obligation;
-  // 联系2名基层代表 counts people; 主席团成员七人至十三人, the size of a body, is not counted per member
-  // a bearer taken from an earlier sentence is too far to say how the number is shared
+  // a bearer taken from an earlier sentence is too far to say how the number is shared; 主席团成员七人至十三人, the
+  // size of a body, is not counted per member
   if (!actor || actor[0] < c.sent.span[0] || c.violation || (q.dimension !== 'count' && q.dimension !== 'people') || measure === 'size') return false;
   const bearer = ctx.norm.slice(actor[0], actor[1]);
   if (!o['per-person-heads'].some((h) => bearer.endsWith(h))) return false;
