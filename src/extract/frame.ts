@@ -105,7 +105,7 @@ function statisticCue(ctx: Context, before: string): boolean {
   return !(modal && modal.at > m.index);
 }
 
-function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[]): Cues {
+function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[], later: readonly QuantityNorm[]): Cues {
   const o = ctx.rules.obligation;
   const p = patterns(ctx);
   const norm = ctx.norm;
@@ -136,7 +136,14 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   const targetSection = section !== undefined && o['target-headings'].some((w) => section.heading.includes(w));
   // a modal before a condition (…应当及时研究，认为不属于的，在…内提出) governs only what precedes the condition
   const condEnd = lastConditionEnd(ctx, sent, q.norm[0]);
-  const modal = nearestModal(ctx, [condEnd, q.numberAt], [q.norm[1], sent.span[1]]);
+  let modal = nearestModal(ctx, [condEnd, q.numberAt], [q.norm[1], sent.span[1]]);
+  // 第一次不超过十分钟，经主持人同意的，可以延长五分钟: a modal after the number that opens a later number's own
+  // clause is that number's
+  if (modal && modal.at >= q.norm[1] && !pattern(ctx.rules, 'obligation/condition-clause-end').test(clauseText.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), ''))) {
+    const m = modal.at;
+    const taken = later.some((b) => b.norm[0] < sent.span[1] && m < b.numberAt && sent.clauses.some((k) => k[0] > clause[0] && k[0] <= m && m < k[1] && k[0] <= b.norm[0] && b.norm[0] < k[1]));
+    if (taken) modal = null;
+  }
   return {
     si, sent, clause, sentBefore, clauseBefore, clauseText, sentText, afterQ, per, freq,
     freqInClause: freq !== null && freq.at >= clause[0] - sent.span[0],
@@ -252,11 +259,12 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   const usedClauses = new Set<number>();
   let prevStat: { sentence: number; metric: string | null; action: string | null; end: number } | null = null;
 
-  for (const q of input.quantities) {
+  for (let qi = 0; qi < input.quantities.length; qi++) {
+    const q = input.quantities[qi]!;
     const si = indexOverlapping(input.sentences, [q.norm[0], q.norm[0] + 1], (x) => x.span);
     if (si < 0) continue;
     const sent = input.sentences[si]!;
-    const c = cuesOf(ctx, q, si, sent, input.structure);
+    const c = cuesOf(ctx, q, si, sent, input.structure, input.quantities.slice(qi + 1, qi + 4));
     usedClauses.add(c.clause[0]);
     const { kind, reasons, target } = classify(ctx, q, c, input.docType);
     const period = kind === 'obligation' && c.freq ? c.freq.period : null;

@@ -243,6 +243,17 @@ describe('periods', () => {
   });
 });
 
+describe('modality', () => {
+  it('a modal that opens a later number\'s clause is that number\'s: 第一次不超过十分钟 binds, 可以延长五分钟 permits (上海 常委会议事规则 第三十五条)', async () => {
+    const doc = await reg('06_shanghai_yishi-guize_nd.txt');
+    const at = doc.text.indexOf('第三十五条');
+    const speech = doc.obligations.filter((o) => o.quantity && o.span[0] > at).slice(0, 3);
+    expect(speech.map((o) => [o.quantity!.raw, o.modality])).toEqual([['十分钟', 'must'], ['五分钟', 'may'], ['五分钟', 'must']]);
+    // …while a condition's threshold keeps the permission that follows it (提出议案的代表过半数…有异议的，可以…提出复议要求)
+    expect((await rule('03_shanghai_daibiao-yian_nd.txt', '提出议案的代表过半数且不少于十人')).modality).toBe('may');
+  });
+});
+
 describe('terms', () => {
   it('每届任期相同 ties a term to another, it sets no per-term rule (北京 乡镇人大 组织条例)', async () => {
     const doc = await reg('10_beijing_xiangzhen-renda_2016.txt');
