@@ -102,7 +102,7 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   stop = Math.min(stop, untilStop);
   // the subject ends with its head noun: 代表建议的办理期限 names a thing, not who acts
   // …办公厅、市人民政府办公厅等应当: a list closed by 等 ends with its last head
-  const cand = text.slice(0, stop).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '').replace(pattern(ctx.rules, 'obligation/list-etc'), '');
+  const cand = trimTrailing(ctx, text.slice(0, stop)).replace(pattern(ctx.rules, 'obligation/list-etc'), '');
   let headEnd = -1;
   p.heads.lastIndex = 0;
   for (let m = p.heads.exec(cand); m; m = p.heads.exec(cand)) {
@@ -117,7 +117,7 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     if (agent) return agent;
   }
   // a relative clause names the bearer: 提出质询案的代表 | 半数以上…
-  const rel = relativeSubject(ctx, text);
+  const rel = relativeSubject(ctx, text, stops.opens);
   return rel ? [start, start + rel] : null;
 }
 
@@ -177,7 +177,7 @@ function thingSubject(ctx: Context, begin: number, at: number): boolean {
 function relativeHeadAfter(ctx: Context, clauses: Span[], at: number): Span | null {
   const clause = clauses.find((c) => c[0] <= at && at < c[1]);
   if (!clause) return null;
-  const tail = ctx.norm.slice(at, clause[1]).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  const tail = trimTrailing(ctx, ctx.norm.slice(at, clause[1]));
   const de = tail.lastIndexOf(ctx.rules.obligation['relative-marker']);
   if (de < 0) return null;
   const head = tail.slice(de + 1);
@@ -199,14 +199,17 @@ function chargedIn(ctx: Context, verbs: readonly number[], start: number, clause
 function openingTimeClause(ctx: Context, clauses: Span[], begin: number, at: number): Span | null {
   const i = clauses.findIndex((c) => c[0] <= at && at < c[1]);
   if (i < 0 || i + 1 >= clauses.length || clauses[i]![0] > begin || clauses[i]![1] <= begin) return null;
-  const tail = ctx.norm.slice(at, clauses[i]![1]).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  const tail = trimTrailing(ctx, ctx.norm.slice(at, clauses[i]![1]));
   if (!ctx.rules.obligation['time-clause-endings'].some((w) => tail.endsWith(w))) return null;
   if (ctx.rules.obligation.modals.some((m) => ctx.norm.slice(begin, at).includes(m.word))) return null;
   return clauses[i + 1]!;
 }
 
-/** The end of a subject made of a relative clause and its head (提出质询案的代表), or 0. */
-function relativeSubject(ctx: Context, text: string): number {
+/**
+ * The end of a subject made of a relative clause and its head (提出质询案的代表), or 0. `opens`: a stop word
+ * opens the window (stopsOf).
+ */
+function relativeSubject(ctx: Context, text: string, opens: boolean): number {
   const p = patterns(ctx);
   const de = text.indexOf(ctx.rules.obligation['relative-marker']);
   if (de <= 0 || de > 24) return 0;
@@ -215,7 +218,7 @@ function relativeSubject(ctx: Context, text: string): number {
   if (pattern(ctx.rules, 'obligation/clause-break').test(before) || ctx.rules.obligation.modals.some((m) => before.includes(m.word))) return 0;
   // a list may modify the head (省、自治区、直辖市的人民代表大会代表), but after a verb that opens the window
   // (通过会议议程、大会设立的…) the list is that verb's objects
-  if (pattern(ctx.rules, 'obligation/list-inside').test(before) && stopsOf(ctx, text).opens) return 0;
+  if (pattern(ctx.rules, 'obligation/list-inside').test(before) && opens) return 0;
   const after = text.slice(de + 1);
   p.heads.lastIndex = 0;
   const m = p.heads.exec(after);
@@ -232,10 +235,13 @@ function relativeSubject(ctx: Context, text: string): number {
   // 罢免由县级以上的地方各级人民代表大会选举的代表: a head followed by words and another 的 before any stop word is
   // the subject of an inner clause, not the head of the phrase
   const nextDe = rest.indexOf(ctx.rules.obligation['relative-marker']);
-  if (nextDe > 0 && nextDe < stopsOf(ctx, ' ' + rest).at - 1) return 0;
+  if (nextDe > 0) {
+    const restStops = stopsOf(ctx, rest);
+    if (nextDe < (restStops.opens ? 0 : restStops.at)) return 0;
+  }
   // 准备提请大会审议的省人民代表大会常务委员会、省人民政府工作报告草稿等: a list that runs on to a thing is no bearer
   if (pattern(ctx.rules, 'obligation/list-joiner').test(rest)) {
-    const whole = after.slice(0, stopsOf(ctx, after).at).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '').replace(pattern(ctx.rules, 'obligation/list-etc'), '');
+    const whole = trimTrailing(ctx, after.slice(0, stopsOf(ctx, after).at)).replace(pattern(ctx.rules, 'obligation/list-etc'), '');
     if (!ctx.rules.obligation['actor-heads'].some((h) => whole.endsWith(h))) return 0;
   }
   return de + 1 + end;
@@ -254,11 +260,25 @@ function firstAfter(sorted: readonly number[], at: number): number {
   return i < sorted.length ? i : -1;
 }
 
-/** A clause that opens or ends like an adverbial (在…期间，对…，…闭会期间，) or is a condition (…的，). */
-function adverbial(ctx: Context, clauseText: string): boolean {
+/** A stretch of text without the punctuation and white space that close it. */
+function trimTrailing(ctx: Context, text: string): string {
+  return text.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+}
+
+/** Whether a clause states a condition (…不满意的，). */
+export function isConditionClause(ctx: Context, clauseText: string): boolean {
+  return pattern(ctx.rules, 'obligation/condition-clause-end').test(trimTrailing(ctx, clauseText));
+}
+
+/**
+ * What a clause that is not where a subject stands is: a condition (…的，), an adverbial that opens or ends
+ * like one (在…期间，对…，…闭会期间，), or neither (null).
+ */
+function adverbialKind(ctx: Context, clauseText: string): 'condition' | 'adverbial' | null {
+  if (isConditionClause(ctx, clauseText)) return 'condition';
   const p = patterns(ctx);
-  const body = clauseText.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
-  return p.openers.some((w) => body.startsWith(w)) || ctx.rules.obligation['adverbial-endings'].some((w) => body.endsWith(w)) || pattern(ctx.rules, 'obligation/condition-clause-end').test(body);
+  const body = trimTrailing(ctx, clauseText);
+  return p.openers.some((w) => body.startsWith(w)) || ctx.rules.obligation['adverbial-endings'].some((w) => body.endsWith(w)) ? 'adverbial' : null;
 }
 
 /** Clause starts of a sentence up to a position, first to last. */
@@ -303,8 +323,9 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
       if (subj) return subj;
     }
     // an adverbial opener or a 的-condition is not where the subject stands
-    if (adverbial(ctx, clauseText) && (s !== own || clause === undefined || clause[1] <= at)) {
-      if (condition === null && pattern(ctx.rules, 'obligation/condition-clause-end').test(clauseText.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), ''))) condition = s;
+    const kind = adverbialKind(ctx, clauseText);
+    if (kind && (s !== own || clause === undefined || clause[1] <= at)) {
+      if (condition === null && kind === 'condition') condition = s;
       continue;
     }
     const subj = subjectAt(ctx, s, at, verbs.of(sent));
@@ -351,9 +372,8 @@ function countedActor(ctx: Context, afterNumber: number): Span | null {
   const text = ctx.norm.slice(at, at + 12);
   const m = p.heads.exec(text);
   if (!m || m.index !== 0) return null;
-  let end = m[0].length;
   // the longest head that starts here (代表团 over 代表), and the heads that follow it (常委会 | 组成人员)
-  for (const h of o['actor-heads']) if (text.startsWith(h) && h.length > end) end = h.length;
+  let end = Math.max(m[0].length, longestHeadAt(ctx, text, 0));
   for (let next = longestHeadAt(ctx, text, end); next; next = longestHeadAt(ctx, text, end)) end += next;
   // the act may follow a coordinated list: 三个以上代表团或者十分之一以上的代表联名
   const after = ctx.norm.slice(at + end, at + end + 20);

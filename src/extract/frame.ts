@@ -9,7 +9,7 @@ import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
 import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reFor, wordsOf } from './cues.js';
 import { statisticParts } from './statistic-parts.js';
-import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, sanctionOf, sliceOf } from './frame-parts.js';
+import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, isConditionClause, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
 import { alternation, literalRe, pattern } from '../packs/index.js';
 import { memo } from '../core/memo.js';
@@ -139,7 +139,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   let modal = nearestModal(ctx, [condEnd, q.numberAt], [q.norm[1], sent.span[1]]);
   // 第一次不超过十分钟，经主持人同意的，可以延长五分钟: a modal after the number that opens a later number's own
   // clause is that number's
-  if (modal && modal.at >= q.norm[1] && !pattern(ctx.rules, 'obligation/condition-clause-end').test(clauseText.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), ''))) {
+  if (modal && modal.at >= q.norm[1] && !isConditionClause(ctx, clauseText)) {
     const m = modal.at;
     const taken = later.some((b) => b.norm[0] < sent.span[1] && m < b.numberAt && sent.clauses.some((k) => k[0] > clause[0] && k[0] <= m && m < k[1] && k[0] <= b.norm[0] && b.norm[0] < k[1]));
     if (taken) modal = null;
