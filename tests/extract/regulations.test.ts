@@ -20,6 +20,13 @@ async function rule(file: string, anchor: string, nth = 0): Promise<Obligation> 
   expect(hits.length).toBeGreaterThan(nth);
   return hits[nth]!;
 }
+/** The bearer's text of the rule at `anchor` (rule), null when none is named. */
+const actorAt = async (file: string, anchor: string, nth = 0) => (await rule(file, anchor, nth)).actor?.text ?? null;
+/** The first `n` rules with a number after an article's label (第四十九条). */
+const rulesAfter = (doc: ZhiduDocument, label: string, n: number) => {
+  const at = doc.text.indexOf(label);
+  return doc.obligations.filter((o) => o.quantity && o.span[0] > at).slice(0, n);
+};
 const frame = (o: Obligation) => ({
   raw: o.quantity?.raw, cmp: o.quantity?.comparator, value: o.quantity?.value, unit: o.quantity?.unit, measure: o.quantity?.measure,
   canonical: o.quantity?.canonical ? `${o.quantity.canonical.value} ${o.quantity.canonical.unit}` : null,
@@ -99,19 +106,19 @@ describe('counts, shares, sizes, frequencies and durations', () => {
   });
 
   it('受质询机关 and 受询问机关 are bearers: the body questioned answers within two months (上海 实施代表法办法 and 议事规则, 北京 乡镇人大)', async () => {
-    expect((await rule('08_shanghai_daibiaofa-shishi_nd.txt', '可以在闭会后两个月内作出答复')).actor?.text).toBe('受询问机关');
-    expect((await rule('08_shanghai_daibiaofa-shishi_nd.txt', '可以在大会闭会后两个月内')).actor?.text).toBe('受质询机关');
-    expect((await rule('07_shanghai_yishi-guize_2001.txt', '可以在市人民代表大会闭会后两个月内，由受质询机关')).actor?.text).toBe('受质询机关');
-    expect((await rule('10_beijing_xiangzhen-renda_2016.txt', '由受质询机关在大会后三个月内')).actor?.text).toBe('受质询机关');
+    expect(await actorAt('08_shanghai_daibiaofa-shishi_nd.txt', '可以在闭会后两个月内作出答复')).toBe('受询问机关');
+    expect(await actorAt('08_shanghai_daibiaofa-shishi_nd.txt', '可以在大会闭会后两个月内')).toBe('受质询机关');
+    expect(await actorAt('07_shanghai_yishi-guize_2001.txt', '可以在市人民代表大会闭会后两个月内，由受质询机关')).toBe('受质询机关');
+    expect(await actorAt('10_beijing_xiangzhen-renda_2016.txt', '由受质询机关在大会后三个月内')).toBe('受质询机关');
   });
 
   it('each alternative bears its own number: 一个代表团以全体代表的过半数通过或者代表10人以上联名; 三个以上代表团，可以提议 (北京 议事规则 第四十一条, 北京 实施代表法办法 第十四条, 组织法)', async () => {
     const at = '一个代表团以全体代表的过半数通过或者代表10人以上联名';
     expect((await rule('15_beijing_yishi-guize_2022.txt', at, 0)).actor?.text).toBe('代表团');
     expect((await rule('15_beijing_yishi-guize_2022.txt', at, 1)).actor?.text).toBe('代表');
-    expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '或者三个以上代表团，可以提议')).actor?.text).toBe('代表团');
-    expect((await rule('19_beijing_daibiaofa-shishi_2014.txt', '代表十人以上联名或者一个代表团以全体代表的过半数通过', 1)).actor?.text).toBe('代表团');
-    expect((await rule('48_national_zuzhifa_2022.txt', '由常务委员会以全体组成人员的过半数通过')).actor?.text).toBe('常务委员会');
+    expect(await actorAt('19_beijing_daibiaofa-shishi_2014.txt', '或者三个以上代表团，可以提议')).toBe('代表团');
+    expect(await actorAt('19_beijing_daibiaofa-shishi_2014.txt', '代表十人以上联名或者一个代表团以全体代表的过半数通过', 1)).toBe('代表团');
+    expect(await actorAt('48_national_zuzhifa_2022.txt', '由常务委员会以全体组成人员的过半数通过')).toBe('常务委员会');
   });
 
   it('a number inside a relative clause is borne by its head: 未经批准两次不出席…会议的代表，代表资格终止 (北京 乡镇人大 第三十四条)', async () => {
@@ -124,14 +131,14 @@ describe('counts, shares, sizes, frequencies and durations', () => {
   });
 
   it('the head of government bears the nomination deadline: 市长应当在两个月内提出任命…的议案 (北京 任免 第二十三条, 浙江 任免 第十六条)', async () => {
-    expect((await rule('13_beijing_renmian_2007.txt', '市长应当在两个月内提出')).actor?.text).toBe('市长');
-    expect((await rule('35_zhejiang_renmian_2018.txt', '省长应当在两个月内提请')).actor?.text).toBe('省长');
+    expect(await actorAt('13_beijing_renmian_2007.txt', '市长应当在两个月内提出')).toBe('市长');
+    expect(await actorAt('35_zhejiang_renmian_2018.txt', '省长应当在两个月内提请')).toBe('省长');
   });
 
   it('an office named by what it does bears its deadline: 听证机构, 规范性文件制定机关, 人民政府审计部门 (山东 立法听证, 山东 备案审查, 河南 监督)', async () => {
-    expect((await rule('22_shandong_lifa-tingzheng_2019.txt', '听证机构应当在举行立法听证会二十日前')).actor?.text).toBe('听证机构');
-    expect((await rule('24_shandong_beian-shencha_2017.txt', '规范性文件制定机关应当自收到审查意见或者研究意见之日起三十日内')).actor?.text).toBe('规范性文件制定机关');
-    expect((await rule('33_henan_jiandu_2015.txt', '人民政府审计部门应当在每年本级人民代表大会常务委员会审查批准本级决算的一个月前')).actor?.text).toBe('人民政府审计部门');
+    expect(await actorAt('22_shandong_lifa-tingzheng_2019.txt', '听证机构应当在举行立法听证会二十日前')).toBe('听证机构');
+    expect(await actorAt('24_shandong_beian-shencha_2017.txt', '规范性文件制定机关应当自收到审查意见或者研究意见之日起三十日内')).toBe('规范性文件制定机关');
+    expect(await actorAt('33_henan_jiandu_2015.txt', '人民政府审计部门应当在每年本级人民代表大会常务委员会审查批准本级决算的一个月前')).toBe('人民政府审计部门');
   });
 
   it('the starting event is named in full: 在检查结束后, 自代表建议、批评和意见交办之日起 (重庆 代表建议 第二十一条)', async () => {
@@ -154,10 +161,10 @@ describe('counts, shares, sizes, frequencies and durations', () => {
   });
 
   it('a share of the members of a body is the vote of the body, and 满 is a floor: 由常务委员会全体组成人员的过半数通过, 搁置审议满两年 (全国人大常委会议事规则, 山东 实施代表法办法)', async () => {
-    expect((await rule('47_national_yishi-guize_2022.txt', '表决议案由常务委员会全体组成人员的过半数通过')).actor?.text).toBe('常务委员会');
-    expect((await rule('25_shandong_daibiaofa-shishi_2015.txt', '须经常务委员会组成人员的过半数通过')).actor?.text).toBe('常务委员会');
+    expect(await actorAt('47_national_yishi-guize_2022.txt', '表决议案由常务委员会全体组成人员的过半数通过')).toBe('常务委员会');
+    expect(await actorAt('25_shandong_daibiaofa-shishi_2015.txt', '须经常务委员会组成人员的过半数通过')).toBe('常务委员会');
     // …but a meeting that needs a majority present keeps the meeting as its subject
-    expect((await rule('47_national_yishi-guize_2022.txt', '常务委员会会议有常务委员会全体组成人员的过半数出席')).actor?.text).toBe('常务委员会会议');
+    expect(await actorAt('47_national_yishi-guize_2022.txt', '常务委员会会议有常务委员会全体组成人员的过半数出席')).toBe('常务委员会会议');
     const doc = analyseString('某省地方立法条例\n\n第七条 搁置审议满两年的，该法规案终止审议。\n', loadRules()).doc;
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.comparator, o.quantity?.measure])).toEqual([['两年', 'gte', 'duration']]);
   });
@@ -173,7 +180,7 @@ describe('counts, shares, sizes, frequencies and durations', () => {
   });
 
   it('a list of bearers closed by 等 is the subject; a count of times names no bearer after it (上海 代表建议 第十五条)', async () => {
-    expect((await rule('02_shanghai_daibiao-jianyi_nd.txt', '等应当于市人民代表大会闭会后一个月内')).actor?.text).toBe('市人民代表大会常务委员会办公厅、市人民政府办公厅');
+    expect(await actorAt('02_shanghai_daibiao-jianyi_nd.txt', '等应当于市人民代表大会闭会后一个月内')).toBe('市人民代表大会常务委员会办公厅、市人民政府办公厅');
     const doc = analyseString('某市人大常委会关于加强自身建设的意见\n\n一、加强制度建设\n5.每周召开一次机关例会。\n', loadRules()).doc;
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.actor])).toEqual([['一次', null]]);
   });
@@ -245,9 +252,7 @@ describe('periods', () => {
 
 describe('modality', () => {
   it('a modal that opens a later number\'s clause is that number\'s: 第一次不超过十分钟 binds, 可以延长五分钟 permits (上海 常委会议事规则 第三十五条)', async () => {
-    const doc = await reg('06_shanghai_yishi-guize_nd.txt');
-    const at = doc.text.indexOf('第三十五条');
-    const speech = doc.obligations.filter((o) => o.quantity && o.span[0] > at).slice(0, 3);
+    const speech = rulesAfter(await reg('06_shanghai_yishi-guize_nd.txt'), '第三十五条', 3);
     expect(speech.map((o) => [o.quantity!.raw, o.modality])).toEqual([['十分钟', 'must'], ['五分钟', 'may'], ['五分钟', 'must']]);
     // …while a condition's threshold keeps the permission that follows it (提出议案的代表过半数…有异议的，可以…提出复议要求)
     expect((await rule('03_shanghai_daibiao-yian_nd.txt', '提出议案的代表过半数且不少于十人')).modality).toBe('may');
@@ -279,36 +284,34 @@ describe('who bears the rule', () => {
   it('a sentence that opens with a time clause has its bearer after it (山东 立法听证, 上海 议事规则, 山东 备案审查)', async () => {
     const hearing = await rule('22_shandong_lifa-tingzheng_2019.txt', '举行立法听证会十日前');
     expect([hearing.actor?.text, hearing.quantity!.value, hearing.quantity!.measure]).toEqual(['听证机构', 10, 'lead-time']);
-    expect((await rule('07_shanghai_yishi-guize_2001.txt', '第八条 在市人民代表大会会议举行的一个月前')).actor?.text).toBe('市人民代表大会常务委员会');
-    expect((await rule('24_shandong_beian-shencha_2017.txt', '规范性文件审查工作结束后十五日内')).actor?.text).toBe('人民代表大会有关专门委员会和常务委员会工作机构');
+    expect(await actorAt('07_shanghai_yishi-guize_2001.txt', '第八条 在市人民代表大会会议举行的一个月前')).toBe('市人民代表大会常务委员会');
+    expect(await actorAt('24_shandong_beian-shencha_2017.txt', '规范性文件审查工作结束后十五日内')).toBe('人民代表大会有关专门委员会和常务委员会工作机构');
     // the subject inside the time clause is the event's (…人民代表大会会议举行的十日前，主席团…): the rule's comes after
     const notice = await rule('38_chongqing_xiangzhen-renda_2016.txt', '镇人民代表大会会议举行的十日前');
     expect([notice.actor?.text, notice.from?.text]).toEqual(['主席团', '会议举行的']);
     expect((await rule('33_henan_jiandu_2015.txt', '常务委员会办事机构应当在常务委员会举行会议的七日前')).from?.text).toBe('举行会议的');
     // 由 after a thing names the agent (质询案…由受质询机关在大会后三个月内…答复)
-    expect((await rule('10_beijing_xiangzhen-renda_2016.txt', '由受质询机关在大会后三个月内')).actor?.text).toBe('受质询机关');
+    expect(await actorAt('10_beijing_xiangzhen-renda_2016.txt', '由受质询机关在大会后三个月内')).toBe('受质询机关');
     // the hearing's speakers are bearers named with 人 (陈述人), not the staff of the sentence before
-    expect((await rule('22_shandong_lifa-tingzheng_2019.txt', '陈述人可以在立法听证会结束后五日内')).actor?.text).toBe('陈述人');
+    expect(await actorAt('22_shandong_lifa-tingzheng_2019.txt', '陈述人可以在立法听证会结束后五日内')).toBe('陈述人');
   });
 
   it('每人 takes its bearer from the condition before it, and so do the speaking limits after it (北京 市人大议事规则 第四十九条, 第五十条)', async () => {
-    const doc = await reg('15_beijing_yishi-guize_2022.txt');
-    const at = doc.text.indexOf('第四十九条');
-    const speech = doc.obligations.filter((o) => o.quantity && o.span[0] > at).slice(0, 3);
+    const speech = rulesAfter(await reg('15_beijing_yishi-guize_2022.txt'), '第四十九条', 3);
     expect(speech.map((o) => [o.quantity!.raw, o.quantity!.measure, o.actor?.text])).toEqual([
       ['两次', 'count', '代表'], ['15分钟', 'duration', '代表'], ['5分钟', 'duration', '代表'],
     ]);
     // 每一代表 names its bearer itself (浙江 议事规则 第六十三条)
-    expect((await rule('37_zhejiang_yishi-guize_1994.txt', '每一代表可以发言两次')).actor?.text).toBe('代表');
+    expect(await actorAt('37_zhejiang_yishi-guize_1994.txt', '每一代表可以发言两次')).toBe('代表');
     // …and a condition whose subject proposed the bill (上海 代表议案 第十四条)
-    expect((await rule('03_shanghai_daibiao-yian_nd.txt', '四小时前')).actor?.text).toBe('提出议案的代表');
+    expect(await actorAt('03_shanghai_daibiao-yian_nd.txt', '四小时前')).toBe('提出议案的代表');
   });
 
   it('the one a charging verb hands the work to bears what follows (河南 代表建议 2000, 北京 议事规则, 上海 代表议案)', async () => {
-    expect((await rule('30_henan_daibiao-jianyi_2000.txt', '在三十日内答复代表')).actor?.text).toBe('有关承办单位');
-    expect((await rule('03_shanghai_daibiao-yian_nd.txt', '并在一个月内向常务委员会提出再次办理情况的报告')).actor?.text).toBe('有关机关、组织');
+    expect(await actorAt('30_henan_daibiao-jianyi_2000.txt', '在三十日内答复代表')).toBe('有关承办单位');
+    expect(await actorAt('03_shanghai_daibiao-yian_nd.txt', '并在一个月内向常务委员会提出再次办理情况的报告')).toBe('有关机关、组织');
     // 交付办理的代表 is no one charged
-    expect((await rule('03_shanghai_daibiao-yian_nd.txt', '应当自交办之日起三个月内向常务委员会提出办理情况的报告')).actor?.text).toBe('本市有关机关、组织');
+    expect(await actorAt('03_shanghai_daibiao-yian_nd.txt', '应当自交办之日起三个月内向常务委员会提出办理情况的报告')).toBe('本市有关机关、组织');
   });
 
   it('topics: a delegation that votes is not contact with deputies, nominees (人选) are elections, 选民接待日 is contact (北京 实施代表法办法, 上海 实施代表法办法, 河南 代表建议)', async () => {
@@ -322,15 +325,15 @@ describe('who bears the rule', () => {
   });
 
   it('relative heads run over every head after them; a list may modify them; quotes and numerals inside names (北京 任免, 全国 组织法, 北京 执法检查)', async () => {
-    expect((await rule('13_beijing_renmian_2007.txt', '出席会议的市人大常委会组成人员的过半数同意')).actor?.text).toBe('出席会议的市人大常委会组成人员');
-    expect((await rule('48_national_zuzhifa_2022.txt', '设区的市的人民代表大会常务委员会组成人员五人以上联名')).actor?.text).toBe('省、自治区、直辖市、自治州、设区的市的人民代表大会常务委员会组成人员');
-    expect((await rule('35_zhejiang_renmian_2018.txt', '人事任免案以省人大常委会全体组成人员过半数通过')).actor?.text).toBe('省人大常委会');
-    expect((await rule('16_beijing_zhifa-jiancha_2007.txt', '“一府两院”应当于收到审议意见书后三个月内')).actor?.text).toBe('“一府两院”');
-    expect((await rule('27_guangdong_renmian_2022.txt', '必须获得人民代表大会常务委员会全体组成人员过半数赞成')).actor?.text).toBe('人民代表大会常务委员会');
+    expect(await actorAt('13_beijing_renmian_2007.txt', '出席会议的市人大常委会组成人员的过半数同意')).toBe('出席会议的市人大常委会组成人员');
+    expect(await actorAt('48_national_zuzhifa_2022.txt', '设区的市的人民代表大会常务委员会组成人员五人以上联名')).toBe('省、自治区、直辖市、自治州、设区的市的人民代表大会常务委员会组成人员');
+    expect(await actorAt('35_zhejiang_renmian_2018.txt', '人事任免案以省人大常委会全体组成人员过半数通过')).toBe('省人大常委会');
+    expect(await actorAt('16_beijing_zhifa-jiancha_2007.txt', '“一府两院”应当于收到审议意见书后三个月内')).toBe('“一府两院”');
+    expect(await actorAt('27_guangdong_renmian_2022.txt', '必须获得人民代表大会常务委员会全体组成人员过半数赞成')).toBe('人民代表大会常务委员会');
     // a head that is the subject of an inner clause (罢免由…人民代表大会选举的代表) is not the phrase's head: the congress after 由 is the agent
-    expect((await rule('25_shandong_daibiaofa-shishi_2015.txt', '须经各该级人民代表大会过半数的代表通过')).actor?.text).toBe('县级以上的地方各级人民代表大会');
+    expect(await actorAt('25_shandong_daibiaofa-shishi_2015.txt', '须经各该级人民代表大会过半数的代表通过')).toBe('县级以上的地方各级人民代表大会');
     // a list that runs on to a thing (…工作报告草稿等) is no bearer: the committee of the sentence before sends them
-    expect((await rule('26_guangdong_yishi-guize_2022.txt', '一般应当于会议举行的二十日前')).actor?.text).toBe('省人民代表大会常务委员会');
+    expect(await actorAt('26_guangdong_yishi-guize_2022.txt', '一般应当于会议举行的二十日前')).toBe('省人民代表大会常务委员会');
   });
 });
 
