@@ -18,5 +18,8 @@ export { jsonChunks, comparisonJsonl } from './render/json-stream.js';
 export { withCodePointOffsets } from './render/offsets.js';
 export { kwic } from './kwic/index.js';
 export type { KwicRow, KwicOptions } from './kwic/index.js';
+export { runCorpus } from './corpus/index.js';
+export type { CorpusOptions, CorpusSummary } from './corpus/index.js';
+export { WorkerPool } from './corpus/pool.js';
 export { run } from './cli/run.js';
 export { VERSION } from './version.js';

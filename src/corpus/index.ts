@@ -4,19 +4,17 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { IO } from '../cli/io.js';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { processIO, type IO } from '../cli/io.js';
 import { VERSION } from '../version.js';
 import { corpusInputs } from './inputs.js';
 import { Progress } from './progress.js';
 import { csvHeaders, errorResult, keyOf, type DocResult } from './records.js';
 import { manifestVars, readMetaCsv, varsFromName, type DocRef } from './docvars.js';
-import { ZhiduError } from '../core/errors.js';
 import { UsageError } from '../cli/out-format.js';
 import type { Rules } from '../packs/index.js';
 import { CorpusWriter, type ProgressEntry } from './writer.js';
+import { WorkerPool } from './pool.js';
 
 export interface CorpusOptions {
   out: string;
@@ -34,6 +32,8 @@ export interface CorpusOptions {
   allowOutside?: boolean;
   /** CSV files start with a UTF-8 byte-order mark (default true) */
   bom?: boolean;
+  /** a pool kept by the caller across runs (its size replaces `workers`, its packs `packs`); left open */
+  pool?: WorkerPool;
 }
 
 export interface CorpusSummary { total: number; processed: number; skipped: number; ok: number; errors: number; elapsedMs: number; peakRssMB: number }
@@ -63,19 +63,16 @@ function lockOut(dir: string): () => void {
   throw new UsageError(`--out ${dir}: cannot take the run lock ${p}`);
 }
 
-// workers run the built JavaScript, also when the caller runs from TypeScript sources (tests)
-const WORKER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'corpus', 'worker.js');
-
 /**
  * Process a corpus in a pool of worker threads. Results are written in input order (a bounded reorder
  * window keeps memory flat), every input ends as one document record or one error record, and a worker
  * that dies takes only its current document with it (recorded as an internal error) and is replaced.
  */
-export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO): Promise<CorpusSummary> {
+export async function runCorpus(inputs: string[], opts: CorpusOptions, io: IO = processIO): Promise<CorpusSummary> {
   const started = new Date();
   const t0 = Date.now();
   // a pack whose examples fail refuses to load here, before any worker starts
-  const rules = loadCheckedRules(opts.packs);
+  const rules = loadCheckedRules(opts.pool ? opts.pool.packs : opts.packs);
   const workers = opts.workers ?? null;
   mkdirSync(opts.out, { recursive: true });
   const unlock = lockOut(opts.out);
@@ -103,7 +100,7 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
   if (!listed.length) throw new UsageError(`no input: ${inputs.join(' ')} matched no file`);
   // one spelling for every input (./a.txt, a.txt, /abs/a.txt): keys and --resume never depend on how it was named
   const paths = listed.map((x) => resolve(x.path));
-  const workers = Math.max(1, asked ?? defaultWorkers(paths));
+  const workers = opts.pool?.size ?? Math.max(1, asked ?? defaultWorkers(paths));
   // the rule packs, as one hash: a document done with other packs runs again on --resume
   const packsHash = createHash('sha256').update(JSON.stringify(rules.packs)).digest('hex').slice(0, 16);
   const refusedAt = new Map(listed.flatMap((x, i) => (x.refused ? [[i, x.refused] as const] : [])));
@@ -152,93 +149,53 @@ async function runLocked(inputs: string[], opts: CorpusOptions, io: IO, rules: R
   let written = 0;
   const pending = new Map<number, DocResult>();
   let nextToWrite = 0;
+  // results come back out of order: at most this many wait for an earlier one, so memory stays flat
   const window = workers * 4;
   let nextToSend = 0;
 
-  // each worker holds up to DEPTH documents, so it never waits for the main thread between two
-  const DEPTH = 2;
-  // `ready`: the worker has loaded jieba and the packs; a worker is never terminated mid-load (a native addon
-  // torn down while it loads can take the process with it), it is told to stop once it is ready
-  type Slot = { w: Worker; inflight: number[]; ready: boolean; stopWhenReady: boolean };
-  await new Promise<void>((resolveAll) => {
-    const pool: Slot[] = [];
-    const flush = () => {
-      while (pending.has(nextToWrite)) {
-        const r = pending.get(nextToWrite)!;
-        pending.delete(nextToWrite);
-        writer.write(r, VERSION, packsHash);
-        if (r.ok) ok++;
-        else errors++;
-        written++;
-        nextToWrite++;
-      }
-      progress.update(written, errors);
-      if (written === todo.length) {
-        const stops = pool.map((p) => (p.ready ? p.w.terminate() : new Promise<number>((res) => { p.stopWhenReady = true; p.w.once('exit', res); })));
-        void Promise.all(stops).then(() => resolveAll());
-      }
-    };
-    const feed = (slot: Slot) => {
-      let refusedNow = false;
-      while (slot.inflight.length < DEPTH && nextToSend < todo.length && nextToSend < nextToWrite + window) {
-        const refused = refusedAt.get(todo[nextToSend]!.index);
-        if (refused) {
-          // a refused input (outside its corpus, a broken link) is recorded here, never sent to a worker
-          pending.set(nextToSend, errorResult(todo[nextToSend]!.path, null, refused, refs[todo[nextToSend]!.index]));
-          nextToSend++;
-          refusedNow = true;
-          continue;
+  // a pool passed in by the caller stays open (and warm) for its next batch
+  const pool = opts.pool ?? new WorkerPool(Math.min(workers, Math.max(1, todo.length)), opts.packs);
+  try {
+    await new Promise<void>((resolveAll) => {
+      const flush = () => {
+        while (pending.has(nextToWrite)) {
+          const r = pending.get(nextToWrite)!;
+          pending.delete(nextToWrite);
+          writer.write(r, VERSION, packsHash);
+          if (r.ok) ok++;
+          else errors++;
+          written++;
+          nextToWrite++;
         }
-        slot.inflight.push(nextToSend);
-        slot.w.postMessage({ id: nextToSend, path: todo[nextToSend]!.path, ref: refs[todo[nextToSend]!.index] });
-        nextToSend++;
-      }
-      if (refusedNow) queueMicrotask(flush);
-    };
-    const feedAll = () => { for (const s of pool) feed(s); };
-    const spawn = (): Slot => {
-      // a worker that runs out of its heap dies alone (recorded as an error for its document), never the run
-      const slot: Slot = { w: new Worker(WORKER, { workerData: { packs: opts.packs }, resourceLimits: { maxOldGenerationSizeMb: 4096 } }), inflight: [], ready: false, stopWhenReady: false };
-      slot.w.on('message', (m: { id: number; result: DocResult } | { ready: true }) => {
-        if ('ready' in m) {
-          slot.ready = true;
-          if (slot.stopWhenReady) void slot.w.terminate();
-          return;
-        }
-        pending.set(m.id, m.result);
-        slot.inflight = slot.inflight.filter((x) => x !== m.id);
-        flush();
-        feedAll();
-      });
-      const crashed = (why: string) => {
-        const i = pool.indexOf(slot);
-        if (i < 0) return;
-        pool.splice(i, 1);
-        // the document being processed is recorded as lost; the ones queued behind it are sent again
-        const [current, ...queued] = slot.inflight;
-        if (current !== undefined) {
-          const path = todo[current]!.path;
-          pending.set(current, errorResult(path, null, new ZhiduError({ code: 'internal', stage: 'corpus', file: path, message: `worker crashed (${why})` }), refs[todo[current]!.index]));
-        }
-        if (written < todo.length || pending.size) {
-          const n = spawn();
-          pool.push(n);
-          for (const id of queued) {
-            n.inflight.push(id);
-            n.w.postMessage({ id, path: todo[id]!.path, ref: refs[todo[id]!.index] });
-          }
-          flush();
-          feedAll();
-        }
+        progress.update(written, errors);
+        if (written === todo.length) resolveAll();
       };
-      slot.w.on('error', (e) => crashed(e.message));
-      slot.w.on('exit', (code) => { if (written < todo.length) crashed(`exit code ${code}`); });
-      return slot;
-    };
-    if (!todo.length) { resolveAll(); return; }
-    for (let i = 0; i < Math.min(workers, todo.length); i++) pool.push(spawn());
-    feedAll();
-  });
+      const send = () => {
+        let refusedNow = false;
+        while (nextToSend < todo.length && nextToSend < nextToWrite + window) {
+          const id = nextToSend++;
+          const { index, path } = todo[id]!;
+          const refused = refusedAt.get(index);
+          if (refused) {
+            // a refused input (outside its corpus, a broken link) is recorded here, never sent to a worker
+            pending.set(id, errorResult(path, null, refused, refs[index]));
+            refusedNow = true;
+            continue;
+          }
+          void pool.process(path, refs[index]!, opts.format === 'csv').then((r) => {
+            pending.set(id, r);
+            flush();
+            send();
+          });
+        }
+        if (refusedNow) queueMicrotask(flush);
+      };
+      if (!todo.length) resolveAll();
+      else send();
+    });
+  } finally {
+    if (!opts.pool) await pool.close();
+  }
   progress.update(written, errors, true);
   writer.close();
   if (opts.format === 'json') await jsonlToJsonArray(join(opts.out, 'documents.jsonl'), join(opts.out, 'documents.json'));

@@ -35,7 +35,7 @@ export const keyOf = (path: string, sha256: string | null) => `${sha256 ?? 'unre
  * Process one input into its output records. A pure function of the file's bytes and the rule packs, so a
  * corpus can be split into shards and run anywhere; a failure is a record, never a lost document.
  */
-export async function processInput(path: string, packs?: string, ref: DocRef = { docId: path, vars: {}, varNames: [] }): Promise<DocResult> {
+export async function processInput(path: string, packs?: string, ref: DocRef = { docId: path, vars: {}, varNames: [] }, csv = true): Promise<DocResult> {
   let bytes: Uint8Array;
   try {
     bytes = readInput(path);
@@ -47,7 +47,7 @@ export async function processInput(path: string, packs?: string, ref: DocRef = {
   try {
     // the schema is checked by `extract` and the test suite; a corpus run skips the per-document check for speed
     const { doc } = await analyseBytes(bytes, path, { packs, validate: false });
-    return { key, path, sha256, ok: true, lines: docLines(key, doc, ref) };
+    return { key, path, sha256, ok: true, lines: docLines(key, doc, ref, csv) };
   } catch (e) {
     return errorResult(path, sha256, e, ref);
   }
@@ -66,20 +66,25 @@ export function errorResult(path: string, sha256: string | null, e: unknown, ref
 /** A clause broken over lines in the source is one CSV line (the span still points at the exact text). */
 const flat = (s: string) => s.replace(/\r?\n/g, '');
 
-function docLines(key: string, doc: ZhiduDocument, d: DocRef): DocResult['lines'] {
+/** The JSONL lines of a document, and its CSV rows when the run writes CSV (a worker builds nothing it drops). */
+function docLines(key: string, doc: ZhiduDocument, d: DocRef, csv: boolean): DocResult['lines'] {
   const ref = { key, doc_id: d.docId, vars: d.vars, path: doc.source.path, sha256: doc.source.sha256, place: doc.meta.place.name, docType: doc.meta.docType, title: doc.meta.title };
   const lead = [key, d.docId, ...d.varNames.map((v) => d.vars[v] ?? null)];
   const m = doc.meta;
   // the document reference is serialised once and spliced in front of each item's own fields
   const head = JSON.stringify(ref).slice(0, -1) + ',';
   const withRef = (x: object) => head + JSON.stringify(x).slice(1);
-  return {
+  const lines: DocResult['lines'] = {
     documents: [`{"key":${JSON.stringify(key)},"doc_id":${JSON.stringify(d.docId)},"vars":${JSON.stringify(d.vars)},${JSON.stringify(doc).slice(1)}`],
-    'documents.csv': [csvRow([...lead, doc.source.path, true, null, m.title, m.docType, m.place.name, m.place.level, m.adoptedOn, m.amendedOn.join(';'), m.effectiveOn,
-      doc.obligations.length, doc.statistics.length, doc.namedNumbers.length, doc.obligations.filter((o) => o.quantity).length, doc.obligations.filter((o) => !o.quantity).length]).replace(/\r\n$/, '')],
     obligations: doc.obligations.map(withRef),
     statistics: doc.statistics.map(withRef),
     'named-numbers': doc.namedNumbers.map(withRef),
+  };
+  if (!csv) return lines;
+  return {
+    ...lines,
+    'documents.csv': [csvRow([...lead, doc.source.path, true, null, m.title, m.docType, m.place.name, m.place.level, m.adoptedOn, m.amendedOn.join(';'), m.effectiveOn,
+      doc.obligations.length, doc.statistics.length, doc.namedNumbers.length, doc.obligations.filter((o) => o.quantity).length, doc.obligations.filter((o) => !o.quantity).length]).replace(/\r\n$/, '')],
     'obligations.csv': doc.obligations.map((o) => {
       const q = o.quantity;
       return csvRow([...lead, ref.path, ref.place, ref.docType, o.article, o.topic, o.actor?.text, o.modality, o.hedged, o.cue?.text, o.action?.text, quantityText(q), q?.measure, q?.value, q?.min, q?.max, q?.unit, q?.comparator, q?.approx, q?.redacted, q?.canonical?.value, q?.canonical?.unit, o.per, o.frequency, o.period, o.from?.text, o.condition?.text, o.sanction?.text, o.duplicate, flat(o.text), o.span[0], o.span[1]]).replace(/\r\n$/, '');

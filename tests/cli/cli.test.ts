@@ -70,10 +70,10 @@ describe('schema', () => {
 
   it('the library API exports exactly these names', () => {
     expect(Object.keys(api).filter((k) => !/^[A-Z]\w*Schema$/.test(k)).sort()).toEqual([
-      'DEFAULT_PACK_DIR', 'EXIT_CODES', 'OffsetMap', 'PackError', 'VERSION', 'ZhiduError', 'analyseBytes', 'analyseFile',
+      'DEFAULT_PACK_DIR', 'EXIT_CODES', 'OffsetMap', 'PackError', 'VERSION', 'WorkerPool', 'ZhiduError', 'analyseBytes', 'analyseFile',
       'analyseIngested', 'compare', 'comparisonJsonl', 'comparisonToCsv', 'comparisonToHtml', 'comparisonToMarkdown', 'describeForCompare', 'documentJsonSchema',
       'documentToMarkdown', 'expandInputs', 'extractFile', 'forCompare', 'ingestBytes', 'ingestFile', 'jsonChunks', 'kwic', 'loadRules', 'parseCnNumber', 'quantityText', 'ruleNormal', 'run',
-      'withCodePointOffsets',
+      'runCorpus', 'withCodePointOffsets',
     ]);
   });
 });

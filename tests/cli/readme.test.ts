@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 
-// The README's library examples run as they are written: each ```js esm / ```js cjs block is saved as a
+// The README's library examples run as they are written: each ```js esm / ```js pool / ```js cjs block is saved as a
 // file inside the project (so `import 'zhidu'` resolves to this package by its own name) and run with node.
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const block = (tag: string) => {
@@ -30,6 +30,11 @@ describe('README library examples', () => {
     expect(out).toContain('第三章.第十条 五日内 在接到之日起');
     expect(out).toContain('代表建议答复期限');
     expect(out).toContain('matter,matter_label,topic,measure,doc_id');
+  }, 60_000);
+
+  it('the pool example runs two batches on one pool of workers', () => {
+    const out = runExample(block('pool'), '.mjs');
+    expect(out.trim().split('\n')).toEqual(['corpora/renda 5 0', 'corpora/regulations 48 0']);
   }, 60_000);
 
   it('the CommonJS example loads zhidu with a dynamic import()', () => {
