@@ -1,5 +1,5 @@
 import { pattern, type Matter, type Rules } from '../packs/index.js';
-import { lowerBound } from '../core/span.js';
+import { lowerBound, type Span } from '../core/span.js';
 import type { Obligation } from '../schema/document.js';
 import type { MatterCell, MatterRow } from '../schema/compare.js';
 import { quantityText } from '../render/quantity-text.js';
@@ -76,6 +76,7 @@ function windowOf(d: CompareInput, o: Obligation): string {
   const next = own >= 0 ? clauses[own + 1] : undefined;
   if (next && after.length < 2 && !numberRe.test(norm.slice(...next))) end = next[1];
   let text = norm.slice(start, end);
+  if (own >= 0 && !pattern(rules, 'compare/modal-word').test(norm.slice(clauses[own]![0], end))) text += predicateAfter(rules, norm, clauses, own, end);
   const prev = sentences[si - 1];
   if (prev && start === sent.span[0]) {
     const p = prev.span;
@@ -83,6 +84,27 @@ function windowOf(d: CompareInput, o: Obligation): string {
     if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n') && !numberRe.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
   }
   return text;
+}
+
+/**
+ * The predicate of a number's clause that has no modal word (十分之一以上代表联名，有权提出对……的罢免案): the
+ * first later clause that opens with one, past parallel subjects with numbers of their own (市…十人以上联名，
+ * 乡、镇…五人以上联名，有权提出…议案), through the sentence's end (。；), the next number or the next act (…议案，由主席团
+ * 决定…); '' if none.
+ * Only the text after `from` is returned, so a parallel subject (and its level) never joins the window.
+ */
+function predicateAfter(rules: Rules, norm: string, clauses: Span[], own: number, from: number): string {
+  const numberRe = pattern(rules, 'compare/number-any');
+  const modal = pattern(rules, 'compare/modal-word');
+  const opens = pattern(rules, 'compare/modal-opens');
+  const textOf = (k: number) => norm.slice(...clauses[k]!);
+  let k = own + 1;
+  while (k < clauses.length && numberRe.test(textOf(k)) && !modal.test(textOf(k))) k++;
+  if (k >= clauses.length || !opens.test(textOf(k)) || numberRe.test(textOf(k))) return '';
+  let e = k;
+  const nextAct = pattern(rules, 'compare/next-act');
+  while (e + 1 < clauses.length && !numberRe.test(textOf(e + 1)) && !nextAct.test(textOf(e + 1))) e++;
+  return norm.slice(Math.max(from, clauses[k]![0]), clauses[e]![1]);
 }
 
 /** The words of a rule's sentence its matter is matched on: no numbers, punctuation, single characters or stop words. */

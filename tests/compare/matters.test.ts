@@ -58,6 +58,31 @@ describe('rows are matters', () => {
   });
 });
 
+describe('the powers of deputies: a rule named in the clause after its number', () => {
+  // 十分之一以上代表联名，有权提出对……的罢免案: the number's clause has no modal word; the matter is named in the next
+  const SHISHI = ['08_shanghai_daibiaofa-shishi_nd', '19_beijing_daibiaofa-shishi_2014', '25_shandong_daibiaofa-shishi_2015'];
+  let d: Comparison;
+  beforeAll(async () => { d = compare(await load(SHISHI)); });
+  const texts = (matter: string) => {
+    const r = d.rules.find((x) => x.matter === matter)!;
+    return SHISHI.map((id) => (r.cells[id] ?? []).map((x) => `${x.normal} ${x.article}`));
+  };
+
+  it('a recall of officials, of a deputy, and the standing committee\'s in the recess are three rows; a township recall its own', () => {
+    expect(texts('recall-motion-officials')).toEqual([['≥0.1 第二章.第十七条'], ['≥0.1 第二章.第十三条'], ['≥0.1 第二章.第十三条']]);
+    expect(texts('recall-motion-officials@township')).toEqual([['≥0.2 第二章.第十七条'], ['≥0.2 第二章.第十三条'], ['≥0.2 第二章.第十三条']]);
+    expect(texts('recall-motion-deputy')).toEqual([[], [], ['≥0.1 第五章.第四十六条']]);
+    expect(texts('recall-motion-recess')).toEqual([[], [], ['≥0.2 第五章.第四十六条']]);
+  });
+
+  it('市…十人以上联名，乡、镇…五人以上联名，有权提出…议案: both numbers are the bill\'s, each at its level', () => {
+    expect(texts('bill-cosign')).toEqual([['≥10 人 第二章.第十条'], ['≥10 人 第二章.第十条'], ['≥10 人 第二章.第九条']]);
+    expect(texts('bill-cosign@township')).toEqual([['≥5 人 第二章.第十条'], ['≥5 人 第二章.第十条'], ['≥5 人 第二章.第九条']]);
+    // 有权书面提出对本级人民政府及其所属各部门，人民法院，人民检察院的质询案: the predicate runs over the list's commas
+    expect(texts('interpellation-cosign')).toEqual([['≥10 人 第二章.第十六条'], ['≥10 人 第二章.第十二条'], ['≥10 人 第二章.第十二条']]);
+  });
+});
+
 describe('reference marks and versions', () => {
   it('marks each local rule inherited, changed or local against the national 代表法', () => {
     const marks = (matter: string) => FAMILY.map((id) => row(matter).cells[id]!.map((x) => x.mark));
