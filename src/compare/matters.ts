@@ -1,4 +1,5 @@
 import { pattern, type Matter, type Rules } from '../packs/index.js';
+import { matchMatter } from '../packs/matter-match.js';
 import { lowerBound, type Span } from '../core/span.js';
 import type { Obligation } from '../schema/document.js';
 import type { MatterCell, MatterRow } from '../schema/compare.js';
@@ -30,20 +31,6 @@ const DIRECTION: Record<string, 'more' | 'less' | 'neutral'> = {
   deadline: 'less', 'lead-time': 'more', frequency: 'more', duration: 'neutral', count: 'neutral', share: 'neutral', size: 'neutral', term: 'neutral', money: 'neutral', percent: 'neutral', rate: 'neutral', other: 'neutral',
 };
 
-const has = (text: string, cue: string) => cue.split('|').some((c) => text.includes(c));
-
-/** The first matter of the lexicon whose measure and cue words the rule meets. */
-export function matchMatter(rules: Rules, measure: string, window: string): Matter | null {
-  for (const m of rules.matters.matters) {
-    if (!m.measure.includes(measure as Matter['measure'][number])) continue;
-    if (m.all && !m.all.every((c) => has(window, c))) continue;
-    if (m.any && !m.any.some((c) => has(window, c))) continue;
-    if (m.not && m.not.some((c) => has(window, c))) continue;
-    return m;
-  }
-  return null;
-}
-
 /**
  * The words an item is matched on, in the normalised view: its own stretch of the sentence (after the clause
  * of an earlier number, up to its own clause, and the next clause when its own has no act after the number),
@@ -66,10 +53,12 @@ function windowOf(d: CompareInput, o: Obligation): string {
   const numberRe = pattern(rules, 'compare/number-clause');
   const closed = pattern(rules, 'obligation/condition-clause-end');
   let start = sent.span[0];
-  // an earlier number's clause ends the stretch, unless it is only a condition (确实不能在三个月内办理完毕的)
+  // an earlier number's clause (a share too: …三分之二以上…出席，…由全体成员的过半数通过) ends the stretch, unless it is
+  // only a condition (确实不能在三个月内办理完毕的)
+  const anyNumber = pattern(rules, 'compare/number-any');
   for (let k = 0; k < own; k++) {
     const t = norm.slice(...clauses[k]!);
-    if (numberRe.test(t) && !closed.test(t)) start = clauses[k]![1];
+    if (anyNumber.test(t) && !closed.test(t) && !continuedBy(rules, norm, clauses, k, own)) start = clauses[k]![1];
   }
   let end = own >= 0 ? clauses[own]![1] : qAt[1];
   const after = norm.slice(qAt[1], end).replace(pattern(rules, 'obligation/trailing-punctuation'), '');
@@ -81,14 +70,22 @@ function windowOf(d: CompareInput, o: Obligation): string {
   if (prev && start === sent.span[0]) {
     const p = prev.span;
     const gap = norm.slice(p[1] - 1, start);
-    if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n') && !numberRe.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
+    // a sentence with a number of its own (…须获得全体代表过半数的选票，始得当选；…由全体代表的过半数通过) is another rule's
+    if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n') && !pattern(rules, 'compare/number-any').test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
   }
   return text;
 }
 
+/** Whether the rule of clause `k` goes on into clause `own`: an alternative (或者…), or the same act at another time (在…期间，…). */
+function continuedBy(rules: Rules, norm: string, clauses: Span[], k: number, own: number): boolean {
+  const between = clauses.slice(k + 1, own).map((c) => norm.slice(...c));
+  if (!between.length) return pattern(rules, 'compare/alternative-opens').test(norm.slice(...clauses[own]!));
+  return between.every((t) => pattern(rules, 'compare/scope-clause').test(t));
+}
+
 /**
  * The predicate of a number's clause that has no modal word (十分之一以上代表联名，有权提出对……的罢免案): the
- * first later clause that opens with one, past parallel subjects with numbers of their own (市…十人以上联名，
+ * first later clause that has one (…联名，对列入会议议程的议案…可以提出修正案), past parallel subjects with numbers of their own (市…十人以上联名，
  * 乡、镇…五人以上联名，有权提出…议案), through the sentence's end (。；), the next number or the next act (…议案，由主席团
  * 决定…); '' if none.
  * Only the text after `from` is returned, so a parallel subject (and its level) never joins the window.
@@ -96,11 +93,10 @@ function windowOf(d: CompareInput, o: Obligation): string {
 function predicateAfter(rules: Rules, norm: string, clauses: Span[], own: number, from: number): string {
   const numberRe = pattern(rules, 'compare/number-any');
   const modal = pattern(rules, 'compare/modal-word');
-  const opens = pattern(rules, 'compare/modal-opens');
   const textOf = (k: number) => norm.slice(...clauses[k]!);
   let k = own + 1;
   while (k < clauses.length && numberRe.test(textOf(k)) && !modal.test(textOf(k))) k++;
-  if (k >= clauses.length || !opens.test(textOf(k)) || numberRe.test(textOf(k))) return '';
+  if (k >= clauses.length || !modal.test(textOf(k)) || numberRe.test(textOf(k))) return '';
   let e = k;
   const nextAct = pattern(rules, 'compare/next-act');
   while (e + 1 < clauses.length && !numberRe.test(textOf(e + 1)) && !nextAct.test(textOf(e + 1))) e++;

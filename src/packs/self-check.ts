@@ -4,6 +4,7 @@ import { segmenterFingerprint } from '../segment/jieba-adapter.js';
 import type { ZhiduDocument } from '../schema/document.js';
 import { articlesOf } from '../structure/index.js';
 import { PackError, type Rules } from './index.js';
+import { matchMatter } from './matter-match.js';
 
 /** Runs one example text through the pipeline (injected, so that packs/ does not import the engine). */
 export type Analyse = (text: string) => ZhiduDocument;
@@ -74,6 +75,17 @@ function cases(rules: Rules): Case[] {
           kind: it.kind, modality: o?.modality, per: o?.per, period: it.period, measure: it.quantity!.measure,
           actor: o?.actor?.text, from: o?.from?.text, hedged: o?.hedged,
         }, ['kind', 'modality', 'per', 'period', 'measure', 'actor', 'from', 'hedged']);
+      },
+    });
+  }
+  // a matter example is one rule: its only number's measure and the example's words pick the first matter
+  for (const e of rules.matters.examples ?? []) {
+    out.push({
+      file: join(rules.dir, 'matters', 'matters.yaml'), rule: 'examples', example: { ...e, text: `${e.text}。` }, title: '代表建议办理办法',
+      check: (doc) => {
+        const items = quantities(doc);
+        if (items.length !== 1) return ['quantities', 1, items.map((i) => i.quantity!.raw)];
+        return firstDiff(e, { matter: matchMatter(rules, items[0]!.quantity!.measure, String(e.text))?.id ?? null }, ['matter']);
       },
     });
   }

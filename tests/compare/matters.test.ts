@@ -83,6 +83,26 @@ describe('the powers of deputies: a rule named in the clause after its number', 
   });
 });
 
+describe('the stretch of a sentence a rule is matched on', () => {
+  const rowsOf = async (ids: string[], matters: string[]) => {
+    const d = compare(await load(ids));
+    return matters.map((m) => ids.map((id) => (d.rules.find((x) => x.matter === m)?.cells[id] ?? []).map((x) => `${x.normal} ${x.article}`)));
+  };
+
+  it('主席团会议有三分之二以上的主席团成员出席，…由主席团全体成员的过半数赞成为通过: a quorum, then a passing vote', async () => {
+    expect(await rowsOf(['26_guangdong_yishi-guize_2022', '37_zhejiang_yishi-guize_1994'], ['quorum', 'passing-vote'])).toEqual([
+      [['≥2/3 第二章.第六条', '≥2/3 第二章.第十一条'], ['≥2/3 第二章.第六条', '≥2/3 第二章.第十二条']],
+      [['>0.5 第二章.第十一条', '>0.5 第八章.第六十条'], ['>0.5 第二章.第十二条']],
+    ]);
+  });
+
+  it('…过半数的代表通过，在人民代表大会闭会期间，须经常务委员会组成人员的过半数通过; …或者由原选区以选民的过半数通过: both votes recall', async () => {
+    expect(await rowsOf(['25_shandong_daibiaofa-shishi_2015', '48_national_zuzhifa_2022'], ['recall-vote'])).toEqual([
+      [['>0.5 第五章.第四十六条', '>0.5 第五章.第四十六条'], ['>0.5 第二章.第四十四条', '>0.5 第二章.第四十四条']],
+    ]);
+  });
+});
+
 describe('reference marks and versions', () => {
   it('marks each local rule inherited, changed or local against the national 代表法', () => {
     const marks = (matter: string) => FAMILY.map((id) => row(matter).cells[id]!.map((x) => x.mark));

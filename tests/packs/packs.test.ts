@@ -72,6 +72,15 @@ describe('pack examples run when the packs load', () => {
     expect(() => loadRules(dir)).toThrow('quantity.yaml: rule quantity/tenths: requires "成多", but its example "其中九成以上已办结" matches "九成以上" without it');
   });
 
+  it('a matter example the lexicon gives another matter refuses to load', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-packs-'));
+    cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
+    const file = join(dir, 'matters', 'matters.yaml');
+    // without 不满意 among its cues, re-answering a dissatisfied deputy is read as the ordinary answer
+    writeFileSync(file, readFileSync(file, 'utf8').replace("any: [再次答复|重新答复|再次办理|重新研究办理|重新办理|重新书面答复], not: [仍不满意|质询]", "any: [再次答复|重新答复|再次办理|重新研究办理|重新办理|重新书面答复], not: [仍不满意|质询|不满意]"));
+    expect(() => loadCheckedRules(dir)).toThrow('matters.yaml: rule examples: example "代表对答复不满意的，承办单位应当重新研究办理，并在一个月内再次答复代表。": matter expected suggestion-reanswer, actual null');
+  });
+
   it('a counterexample that yields a quantity refuses to load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhidu-packs-'));
     cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
