@@ -75,6 +75,7 @@ const FILTERS: Filter[] = [
     drops: (s) => {
       const nq = s.ctx.rules.quantity['not-quantity'];
       return nq['reference-period-units'].includes(s.unitRaw) && !s.groups.sfx && nq['reference-period-before'].some((w) => s.before.endsWith(w)) &&
+        !nq['reference-period-not-after'].some((w) => s.before.endsWith(w)) &&
         !pattern(s.ctx.rules, 'quantity/time-limit-after').test(s.norm.slice(s.afterUnit, s.afterUnit + 1));
     },
   },
@@ -97,14 +98,15 @@ const FILTERS: Filter[] = [
 export function dropReason(ctx: Context, c: Candidate): string | null {
   const gr = c.m.groups ?? {};
   if (c.ruleId === 'quantity/fraction') return gr.den === '百' ? 'F00-percent' : null;
-  if (c.ruleId !== 'quantity/number-unit') return null;
+  if (c.ruleId !== 'quantity/number-unit' && c.ruleId !== 'quantity/and-a-half') return null;
   const norm = ctx.norm;
   const numStart = c.span[0] + (gr.pre?.length ?? 0);
-  const unitRaw = gr.unit!;
+  // 一个半月: the unit as written stands after the half; 三天半: the half after the unit
+  const unitRaw = gr.unit ?? gr.unit2!;
   const unitAt = c.m[0].lastIndexOf(unitRaw) + c.span[0];
   const s: Seen = {
     ctx, norm, n1: gr.n1!, numStart, before: norm.slice(Math.max(0, numStart - 4), numStart),
-    unitRaw, unitAt, afterUnit: unitAt + unitRaw.length, cnN1: CN_ONLY.test(gr.n1!),
+    unitRaw, unitAt, afterUnit: unitAt + unitRaw.length + (gr.half ? 1 : 0), cnN1: CN_ONLY.test(gr.n1!),
     dimension: ctx.rules.quantity.units.get(unitRaw)?.dimension ?? 'count', groups: gr,
   };
   for (const f of FILTERS) if (f.drops(s)) return f.id;

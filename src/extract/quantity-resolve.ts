@@ -115,7 +115,8 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
     const v = parseAnyNumber(gr.t!);
     return v === null ? 'R02-bad-number' : share(ctx, s, c.ruleId, Math.round(v * 10 * 1e4) / 1e4, sfx(ctx, gr.sfx), '%', Boolean(gr.a));
   }
-  const unitRaw = gr.unit!;
+  // 一个半月: the unit stands after the half (月 of 个…月)
+  const unitRaw = gr.unit ?? (gr.unit2 === '月' ? '个月' : gr.unit2!);
   const info = q.units.get(unitRaw);
   const unit = info?.as ?? unitRaw;
   const dimension = info?.dimension ?? 'count';
@@ -130,6 +131,8 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
     const v = cnN1 && gr.mag ? parseAnyNumber(n1 + gr.mag) : parseAnyNumber(n1) ?? q['numeral-words'][n1] ?? null;
     if (v === null) return 'R02-bad-number';
     value = cnN1 && gr.mag ? v : round(v * mag);
+    // 三天半, 一个半月: and a half
+    if (gr.half || gr.half2) value += 0.5;
   }
   const approx = Boolean(gr.pre || gr.a1 || gr.a2 || gr.a3);
   let end = s[1];
@@ -166,7 +169,7 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   }
   // the indefinite 一 (一份答卷, 一批项目) is not a count unless a comparator or a rule word makes it one
   const one = q['indefinite-one'];
-  if (n1 === '一' && !second && comparator === 'eq' && !approx && !one['keep-units'].includes(unit) &&
+  if (n1 === '一' && !second && comparator === 'eq' && !approx && !gr.half && !gr.half2 && !one['keep-units'].includes(unit) &&
     !(one['keep-dimensions'].includes(dimension) && end > s[1])) return 'R04-indefinite-one';
   const incl = inclusiveRe(ctx).exec(ctx.norm.slice(end, end + 12));
   // "三次以上(含三次)": the bracket belongs to this quantity, its number is not another one

@@ -98,9 +98,10 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
     for (let at = norm.indexOf(fw.word); at >= 0; at = norm.indexOf(fw.word, at + 1)) {
       const s: Span = [at, at + fw.word.length];
       if (!free(s)) continue;
-      // 超过…半数 / 过半数以上: the strict word is the statute's meaning
+      // 超过…半数 / 过半数以上: the strict word is the statute's meaning; a word with no comparator of its own
+      // (半数) takes the one before it (不少于全体代表的半数)
       const pc = prefixComparator(ctx, at);
-      const cmp = (pc && (pc.cmp === 'gt' || pc.cmp === 'lt') ? pc.cmp : fw.cmp) as Comparator;
+      const cmp = (pc && (pc.cmp === 'gt' || pc.cmp === 'lt' || fw.cmp === 'eq') ? pc.cmp : fw.cmp) as Comparator;
       keep({
         norm: s, value: fw.value, min: null, max: null, unit: '', comparator: cmp, cmpWord: fw.word, approx: false, redacted: false,
         ruleId: 'quantity/fraction-word', numberAt: at, dimension: 'share', canonical: { value: fw.value, min: null, max: null, unit: 'share' },
