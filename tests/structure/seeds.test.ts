@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseFile } from '../../src/pipeline.js';
+import { analyseBytes, analyseFile } from '../../src/pipeline.js';
 import { SEEDS, gold, seedPath } from '../helpers.js';
 
 describe('metadata and structure of every seed match the gold', () => {
@@ -57,5 +57,16 @@ describe('metadata and structure of every seed match the gold', () => {
     const ads = doc.boilerplate.filter((b) => b.reason === 'advertising').map((b) => b.text);
     expect(ads).toEqual(['仅供学习 禁止外传', '酷乐文行', '自建平台、实时分享', '根据实际需求和形式任务不断迭代', '现在订阅立享前3年的所有权益和资料', '【打击倒卖活动】', '举报倒卖会员资料的人，举报成功免费赠送一年会员材料！', '会员群：                      免费QQ群：']);
     expect(doc.statistics.some((s) => s.quantity?.raw === '3年')).toBe(false);
+  });
+});
+
+describe('clauses', () => {
+  it('a comma grouping thousands or a colon in a time of day does not end a clause; a Chinese comma does', async () => {
+    const text = '五年工作综述\n办理代表议案3件、建议1,286件，会议于14:30开始。\n';
+    const { doc } = await analyseBytes(Buffer.from(text), 'report.txt');
+    expect(doc.statistics.map((s) => [s.quantity!.raw, s.quantity!.value, s.text])).toEqual([
+      ['3件', 3, '办理代表议案3件、建议1,286件，'],
+      ['1,286件', 1286, '办理代表议案3件、建议1,286件，'],
+    ]);
   });
 });
