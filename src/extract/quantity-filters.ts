@@ -75,7 +75,7 @@ const FILTERS: Filter[] = [
     drops: (s) => {
       const nq = s.ctx.rules.quantity['not-quantity'];
       return nq['reference-period-units'].includes(s.unitRaw) && !s.groups.sfx && nq['reference-period-before'].some((w) => s.before.endsWith(w)) &&
-        !nq['reference-period-not-after'].some((w) => s.before.endsWith(w)) &&
+        !nq['reference-period-not-after'].some((w) => s.before.endsWith(w)) && !pattern(s.ctx.rules, 'quantity/lead-time-before').test(s.before) &&
         !pattern(s.ctx.rules, 'quantity/time-limit-after').test(s.norm.slice(s.afterUnit, s.afterUnit + 1));
     },
   },
@@ -91,6 +91,10 @@ const FILTERS: Filter[] = [
   {
     id: 'F14-demonstrative', reason: '这两个委员会, 上述三项: a number after a demonstrative points back at things already named',
     drops: (s) => !s.groups.sfx && s.ctx.rules.quantity['not-quantity']['demonstrative-before'].some((w) => s.before.endsWith(w)),
+  },
+  {
+    id: 'F15-vague-magnitude', reason: '数十次, 几十人: tens of, with no number a researcher could code',
+    drops: (s) => pattern(s.ctx.rules, 'quantity/vague-magnitude').test(s.n1) && pattern(s.ctx.rules, 'quantity/vague-before').test(s.before),
   },
 ];
 

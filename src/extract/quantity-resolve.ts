@@ -95,9 +95,10 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   const gr = c.m.groups ?? {};
   const q = ctx.rules.quantity;
   const s = c.span;
-  if (c.ruleId === 'quantity/fraction') {
+  if (c.ruleId === 'quantity/fraction' || c.ruleId === 'quantity/slash-fraction') {
     const v = fractionOf(gr.den!, gr.numr!);
-    if (v === null) return 'R01-bad-fraction';
+    // 3/2 is no share of anything: a slash between digits that is not a proper fraction is a code or a ratio
+    if (v === null || (c.ruleId === 'quantity/slash-fraction' && v >= 1)) return 'R01-bad-fraction';
     if (gr.den2 === undefined) return share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '');
     const v2 = fractionOf(gr.den2, gr.numr2!);
     if (v2 === null) return 'R01-bad-fraction';
