@@ -109,7 +109,11 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     headEnd = Math.max(headEnd, m.index + m[0].length);
     p.heads.lastIndex = m.index + 1;
   }
-  if (headEnd >= 2 && headEnd === cand.length) return [start, start + headEnd];
+  if (headEnd >= 2 && headEnd === cand.length) {
+    // 修改为：“常务委员会会议…: a quotation's opening mark before the subject is not part of it
+    const open = pattern(ctx.rules, 'obligation/opening-quote').exec(cand)?.[0].length ?? 0;
+    return [start + open, start + headEnd];
+  }
   if (headEnd >= 2 && headEnd === cand.length - 1 && pattern(ctx.rules, 'obligation/closing-quote').test(cand.slice(headEnd))) return [start, start + cand.length];
   // 质询案由受质询机关在会议期间答复: a thing's subject gives way to the agent after 由
   if (text.startsWith(o['agent-marker'], untilStop) && start + untilStop > from) {

@@ -37,6 +37,7 @@ function buildPatterns(r: Context['rules']['meta']) {
     date: new RegExp(r.date, 'gu'),
     amendedWords: new RegExp(r['amended-words'], 'u'),
     adoptedWords: new RegExp(r['adopted-words'], 'u'),
+    approvalOnly: new RegExp(r['approval-only-words'], 'u'),
     placeInText: new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${r.place})(?:第[一二三四五六七八九十]+届)?(?:人民代表大会常务委员会|人大常委会|人民代表大会|${r.government})`, 'mu'),
     national: new RegExp(r.national, 'u'),
     redacted: new RegExp(r['redacted-place'], 'u'),
@@ -124,7 +125,7 @@ function lowestUnit(ctx: Context, place: string): string {
  */
 function historyDates(ctx: Context, headerEnd: number): { adopted: string | null; amended: string[] } {
   const header = ctx.norm.slice(0, headerEnd);
-  const { date, amendedWords: amendedRe, adoptedWords: adoptedRe } = compiled(ctx);
+  const { date, amendedWords: amendedRe, adoptedWords: adoptedRe, approvalOnly } = compiled(ctx);
   const dates = [...header.matchAll(date)];
   let adopted: string | null = null;
   const amended: string[] = [];
@@ -133,6 +134,8 @@ function historyDates(ctx: Context, headerEnd: number): { adopted: string | null
     const line = header.slice(d.index! + d[0].length, Math.min(end, d.index! + 300));
     const iso = isoDate(ctx, d);
     if (!iso) return;
+    // the province's approval of a city's text (…通过　…批准) amends nothing
+    if (adopted && !amendedRe.test(line) && approvalOnly.test(line) && !adoptedRe.test(line.replace(approvalOnly, ''))) return;
     // a later line that says 通过 again is a revision adopted anew (北京 任免: 2000, 2007, 2023 通过)
     if (amendedRe.test(line) || (adopted && adoptedRe.test(line) && iso > adopted)) amended.push(iso);
     else if (adoptedRe.test(line) && !adopted) adopted = iso;

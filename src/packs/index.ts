@@ -87,6 +87,7 @@ const MetaYaml = z.object({
   date: z.string(),
   'amended-words': z.string(),
   'adopted-words': z.string(),
+  'approval-only-words': z.string().default('批准'),
   effective: z.string(),
   provinces: z.array(z.string()),
   'redacted-place': z.string(),
@@ -303,7 +304,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
 
   const mp = open('meta');
   const meta = readYaml(mp, 'meta.yaml', MetaYaml);
-  for (const k of ['draft', 'congress', 'place', 'redacted-place', 'adopted', 'published', 'session', 'date', 'amended-words', 'adopted-words', 'effective'] as const) compileRegex(mp, 'meta.yaml', meta[k]);
+  for (const k of ['draft', 'congress', 'place', 'redacted-place', 'adopted', 'published', 'session', 'date', 'amended-words', 'adopted-words', 'approval-only-words', 'effective'] as const) compileRegex(mp, 'meta.yaml', meta[k]);
   readPatterns(mp, { place: meta.place, congress: meta.congress, government: meta.government });
   close(mp);
 

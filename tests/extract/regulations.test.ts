@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseFile, analyseString } from '../../src/pipeline.js';
+import { analyseBytes, analyseFile, analyseString } from '../../src/pipeline.js';
 import { loadRules } from '../../src/packs/index.js';
 import { articlesOf } from '../../src/structure/index.js';
 import type { Obligation, ZhiduDocument } from '../../src/schema/document.js';
@@ -225,6 +225,19 @@ describe('frequency-only rules, slices and structure', () => {
     expect(a6.items.map((i) => i.label)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）']);
   });
 
+  it('a city\'s regulation approved by its province: the approval is neither its adoption nor an amendment', async () => {
+    const text = '长沙市人民代表大会常务委员会议事规则\n（2019年11月29日长沙市第十五届人民代表大会常务委员会第二十五次会议通过　2020年3月31日湖南省第十三届人民代表大会常务委员会第十六次会议批准）\n第一条 为了规范常务委员会的议事活动，制定本规则。\n第三十条 本规则自2020年5月1日起施行。\n';
+    const { doc } = await analyseBytes(Buffer.from(text, 'utf8'), 'changsha.txt');
+    expect(doc.meta).toMatchObject({ place: { name: '长沙市', level: 'city' }, adoptedOn: '2019-11-29', amendedOn: [], effectiveOn: '2020-05-01' });
+  });
+
+  it('a decision that rewrites an article: the quoted rule\'s bearer starts after the quotation mark', async () => {
+    const text = '某某市人民代表大会常务委员会关于修改《某某市人民代表大会常务委员会议事规则》的决定\n（2021年6月25日某某市第十六届人民代表大会常务委员会第三十一次会议通过）\n一、将第五条修改为：“常务委员会会议一般每月举行一次。”\n';
+    const { doc } = await analyseBytes(Buffer.from(text, 'utf8'), 'decision.txt');
+    expect(doc.meta.docType).toBe('decision');
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.period, o.actor?.text])).toEqual([['一次', 'month', '常务委员会会议']]);
+  });
+
   it('a regulation without chapters has its articles at the top level (山东 乡镇人大)', async () => {
     const doc = await reg('20_shandong_xiangzhen-renda_2015.txt');
     expect(doc.structure.every((s) => s.type === 'article')).toBe(true);
@@ -361,7 +374,6 @@ describe('a government work report', () => {
 
 describe('the numbered filters say why a number is not a quantity', () => {
   it('ordinal, every-period, day of month, reference period, quoted name, place name', async () => {
-    const { analyseBytes } = await import('../../src/pipeline.js');
     const text = '关于加强自身建设的意见\n常委会每两个月召开会议，于6月13日召开第三次会议。过去五年，打造“15分钟品质文化生活圈”，九台区代表参加。\n';
     const a = await analyseBytes(Buffer.from(text, 'utf8'), 'filters.txt');
     expect(a.dropped.map((d) => [d.text, d.filter])).toEqual([
