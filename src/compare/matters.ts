@@ -212,6 +212,7 @@ function spreadOf(rules: Rules, cells: MatterCell[], docs: CompareInput[], measu
   }
   // a matter whose cells disagree in unit dimension has no spread
   if (byDoc.size < 2 || units.size !== 1) return null;
+  if (cells.some((c) => c.comparator === 'range')) return rangeSpread(rules, cells, docs, [...units][0]!, byDoc);
   const per = [...byDoc.entries()].map(([id, vs]) => [id, direction === 'less' ? Math.min(...vs) : Math.max(...vs)] as const);
   const vals = per.map((p) => p[1]);
   const min = Math.min(...vals);
@@ -225,6 +226,36 @@ function spreadOf(rules: Rules, cells: MatterCell[], docs: CompareInput[], measu
   else if (direction === 'neutral') note = `${min}–${max} ${unit}: highest ${at(max).map(label).join(', ')}, lowest ${at(min).map(label).join(', ')}`;
   else note = `${min}–${max} ${unit}: most demanding ${demanding!.map(label).join(', ')} (${direction === 'less' ? 'shorter' : 'higher'} ${measure ?? ''})`.trim();
   return { unit, min, max, direction, mostDemanding: demanding, highest: at(max), lowest: at(min), documents: byDoc.size, note };
+}
+
+/**
+ * The spread of a matter some document states as a range (代表小组召集人一至三名 against 一至二名): each
+ * document's lowest and highest ends on the row's scale, so two different ranges that start alike are not
+ * "everywhere" the same.
+ */
+function rangeSpread(rules: Rules, cells: MatterCell[], docs: CompareInput[], unit: string, byDoc: Map<string, number[]>): MatterRow['spread'] {
+  const ends = new Map<string, [number, number]>();
+  for (const c of cells) {
+    const lo = scaleOf(rules, c);
+    if (lo === null || !byDoc.has(c.document)) continue;
+    const k = c.canonical;
+    // the upper end on the same scale as the lower: the two ends keep their ratio
+    const hi = c.comparator === 'range' && !isRate(c) && k?.min && k.max !== null ? Math.round(lo * (k.max / k.min) * 100) / 100 : lo;
+    const was = ends.get(c.document);
+    ends.set(c.document, was ? [Math.min(was[0], lo), Math.max(was[1], hi)] : [lo, hi]);
+  }
+  const per = [...ends.entries()];
+  const min = Math.min(...per.map((p) => p[1][0]));
+  const max = Math.max(...per.map((p) => p[1][1]));
+  const label = (id: string) => docs.find((d) => d.info.id === id)?.info.label ?? id;
+  const span = ([lo, hi]: [number, number]) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
+  const same = per.every((p) => p[1][0] === per[0]![1][0] && p[1][1] === per[0]![1][1]);
+  const note = same ? `${span(per[0]![1])} ${unit} everywhere` : `${span([min, max])} ${unit}: ${per.map(([id, e]) => `${label(id)} ${span(e)}`).join(', ')}`;
+  return {
+    unit, min, max, direction: 'neutral', mostDemanding: null,
+    highest: per.filter((p) => p[1][1] === max).map((p) => p[0]), lowest: per.filter((p) => p[1][0] === min).map((p) => p[0]),
+    documents: per.length, note,
+  };
 }
 
 /**

@@ -75,6 +75,12 @@ describe('the powers of deputies: a rule named in the clause after its number', 
     expect(texts('recall-motion-recess')).toEqual([[], [], ['≥0.2 第五章.第四十六条']]);
   });
 
+  it('two ranges that start alike are no "everywhere": 召集人一至三名 (上海) against 一至二名 (山东)', () => {
+    const r = d.rules.find((x) => x.matter === 'deputy-group-conveners')!;
+    expect(r.spread).toMatchObject({ min: 1, max: 3, direction: 'neutral', highest: ['08_shanghai_daibiaofa-shishi_nd'], lowest: ['08_shanghai_daibiaofa-shishi_nd', '25_shandong_daibiaofa-shishi_2015'] });
+    expect(r.spread!.note).toBe('1–3 person: 上海 实施代表法办法 n.d. 1–3, 山东 实施代表法办法 2015 1–2');
+  });
+
   it('市…十人以上联名，乡、镇…五人以上联名，有权提出…议案: both numbers are the bill\'s, each at its level', () => {
     expect(texts('bill-cosign')).toEqual([['≥10 人 第二章.第十条'], ['≥10 人 第二章.第十条'], ['≥10 人 第二章.第九条']]);
     expect(texts('bill-cosign@township')).toEqual([['≥5 人 第二章.第十条'], ['≥5 人 第二章.第十条'], ['≥5 人 第二章.第九条']]);
