@@ -238,6 +238,14 @@ describe('frequency-only rules, slices and structure', () => {
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.period, o.actor?.text])).toEqual([['一次', 'month', '常务委员会会议']]);
   });
 
+  it('a thing the rule is about is not its bearer: 会议通知应当提前5日送达 names none', async () => {
+    const text = '某某市人民代表大会常务委员会议事规则\n第五条 会议通知应当提前5日送达。\n第六条 常务委员会办公厅应当提前5日送达会议通知。\n';
+    const { doc } = await analyseBytes(Buffer.from(text, 'utf8'), 'notice.txt');
+    expect(doc.obligations.map((o) => [o.article, o.quantity?.raw, o.quantity?.measure, o.actor?.text ?? null])).toEqual([
+      ['第五条', '5日', 'lead-time', null], ['第六条', '5日', 'lead-time', '常务委员会办公厅'],
+    ]);
+  });
+
   it('a regulation without chapters has its articles at the top level (山东 乡镇人大)', async () => {
     const doc = await reg('20_shandong_xiangzhen-renda_2015.txt');
     expect(doc.structure.every((s) => s.type === 'article')).toBe(true);
