@@ -214,6 +214,28 @@ function leadInIndex(ctx: Context, sentences: SentenceNorm[], si: number): numbe
 }
 
 /** Earlier sentences of the same article, nearest first (at most four), whose subject may carry over. */
+/**
+ * The bearer a later sentence of the same article names for an act the rule's own sentence states: 代表建议、
+ * 批评和意见的办理期限为三个月。…至迟不超过六个月答复代表。…承办单位应当在会议期间研究办理并答复代表 → 承办单位.
+ * Only the acts of the pack's `shared-acts` count, and only the sentences of the same paragraph, before any label.
+ */
+function bearerOfSameAct(ctx: Context, input: FrameInput, si: number): Span | null {
+  const acts = ctx.rules.obligation['shared-acts'];
+  const own = ctx.norm.slice(...input.sentences[si]!.span);
+  const mine = acts.filter((a) => own.includes(a));
+  if (!mine.length) return null;
+  for (let k = si + 1; k < input.sentences.length && k <= si + 3; k++) {
+    const s = input.sentences[k]!;
+    // another paragraph (…三个月内完成审查工作。\n有关专门委员会…对分送的规范性文件应当…) sets another rule
+    if (afterLabel(ctx, s.span) !== s.span[0] || ctx.norm.slice(input.sentences[k - 1]!.span[1], s.span[0]).includes('\n')) break;
+    const text = ctx.norm.slice(...s.span);
+    if (!mine.some((a) => text.includes(a))) continue;
+    const subj = actorOf(ctx, input.verbs, s.span, s.clauses, s.span[1], null, s.span[1]);
+    if (subj) return subj;
+  }
+  return null;
+}
+
 function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
   const out: SentenceNorm[] = [];
   if (afterLabel(ctx, sentences[si]!.span) !== sentences[si]!.span[0]) return out;
@@ -329,15 +351,18 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   const o = ctx.rules.obligation;
   const s0 = c.sent.span[0];
   const leadIn = leadInOf(ctx, input.sentences, c.si);
-  const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share');
+  const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share')
+    ?? bearerOfSameAct(ctx, input, c.si);
   const modal = c.modal;
   // a binding statement without a modal word is a must in a rules document (过半数通过, 办理期限为三个月)
   const hedged = hedgedBefore(ctx, s0, q.norm[0]);
   // a hedged statement (一般为每年二十天) binds less than a plain one
   const modality: Obligation['modality'] = target ? 'target' : modal ? modal.modality : input.docType === 'rules' && !hedged ? 'must' : 'should';
   const cueAt = modal ? modal.at : null;
+  // a bearer named in another sentence (before, or after for the same act) does not move where the act starts
+  const ownActor = actor && actor[0] >= s0 && actor[1] <= c.sent.span[1] ? actor : null;
   const cueEnd = Math.max(
-    afterLabel(ctx, c.sent.span), actor ? actor[1] : 0, modal && modal.at < q.numberAt ? modal.at + modal.word.length : 0,
+    afterLabel(ctx, c.sent.span), ownActor ? ownActor[1] : 0, modal && modal.at < q.numberAt ? modal.at + modal.word.length : 0,
     c.freq ? s0 + c.freq.at + c.freq.word.length : 0, c.per ? s0 + c.per.at + c.per.word.length : 0,
   );
   const timeLimit = q.dimension === 'time' && (q.comparator === 'lte' || q.comparator === 'gte' || q.comparator === 'lt');
@@ -368,9 +393,9 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
  */
 function perPersonImplied(ctx: Context, q: QuantityNorm, measure: string, c: Cues, actor: Span | null, verbs: readonly number[]): boolean {
   const o = ctx.rules.obligation;
-  // a bearer taken from an earlier sentence is too far to say how the number is shared; 主席团成员七人至十三人, the
+  // a bearer taken from another sentence is too far to say how the number is shared; 主席团成员七人至十三人, the
   // size of a body, is not counted per member
-  if (!actor || actor[0] < c.sent.span[0] || c.violation || (q.dimension !== 'count' && q.dimension !== 'people') || measure === 'size') return false;
+  if (!actor || actor[0] < c.sent.span[0] || actor[1] > c.sent.span[1] || c.violation || (q.dimension !== 'count' && q.dimension !== 'people') || measure === 'size') return false;
   const bearer = ctx.norm.slice(actor[0], actor[1]);
   if (!o['per-person-heads'].some((h) => bearer.endsWith(h))) return false;
   // people counted are per person only when a verb stands between the bearer and them (联系2名基层代表); with
