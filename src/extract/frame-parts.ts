@@ -174,7 +174,8 @@ function thingSubject(ctx: Context, begin: number, at: number): boolean {
   const stops = stopsOf(ctx, text);
   if (stops.at >= text.length || stops.opens) return false;
   const subject = text.slice(0, stops.at);
-  return subject.includes(ctx.rules.obligation['relative-marker']) && !ctx.rules.obligation['actor-heads'].some((h) => subject.endsWith(h));
+  const o = ctx.rules.obligation;
+  return (subject.includes(o['relative-marker']) || o['thing-heads'].some((h) => subject.endsWith(h))) && !o['actor-heads'].some((h) => subject.endsWith(h));
 }
 
 /** The head noun that closes the clause of `at` after 的 (…会议的代表，), when the clause ends with nothing else. */

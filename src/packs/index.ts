@@ -142,6 +142,7 @@ const ObligationYaml = z.object({
   'per-person-heads': z.array(z.string()),
   'collective-acts': z.array(z.string()),
   'shared-acts': z.array(z.string()).default([]),
+  'thing-heads': z.array(z.string()).default([]),
   'charging-verbs': z.array(z.string()),
   'time-clause-endings': z.array(z.string()),
   'counted-acts': z.array(z.string()),

@@ -246,6 +246,11 @@ describe('frequency-only rules, slices and structure', () => {
     ]);
   });
 
+  it('a measure of something as the subject (列席人数不得超过代表总数的二分之一) takes no bearer from the sentence before (北京 乡镇人大 第十六条)', async () => {
+    const o = await rule('10_beijing_xiangzhen-renda_2016.txt', '代表总数的二分之一');
+    expect([o.quantity!.raw, o.quantity!.comparator, o.actor]).toEqual(['二分之一', 'lte', null]);
+  });
+
   it('a regulation without chapters has its articles at the top level (山东 乡镇人大)', async () => {
     const doc = await reg('20_shandong_xiangzhen-renda_2015.txt');
     expect(doc.structure.every((s) => s.type === 'article')).toBe(true);
