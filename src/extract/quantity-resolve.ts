@@ -26,8 +26,12 @@ export function prefixComparator(ctx: Context, at: number): { cmp: Comparator; s
     const gapText = before.slice(i + p.word.length);
     // a comparator governs a number across a short verb phrase (至少进站(点)1次) but not across a clause break
     if (gapText.length > p.reach || pattern(ctx.rules, 'quantity/gap-break').test(gapText)) continue;
+    // 不得超过代表总数的二分之一: a word found inside a longer one (超过 of 不得超过) reads as the longer one, whose
+    // own reach is shorter (不超过 is lte, never gt)
+    const end = i + p.word.length;
+    const whole = words.find((w) => w.word.length > p.word.length && before.endsWith(w.word, end)) ?? p;
     // a longer word ending at the same place wins (不得超过 over 超过 over 超)
-    if (!best || gapText.length < best.gap) best = { cmp: p.cmp as Comparator, start: windowStart + i, gap: gapText.length, word: p.word };
+    if (!best || gapText.length < best.gap) best = { cmp: whole.cmp as Comparator, start: windowStart + end - whole.word.length, gap: gapText.length, word: whole.word };
   }
   return best ? { cmp: best.cmp, start: best.start, word: best.word } : null;
 }
