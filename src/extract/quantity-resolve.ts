@@ -13,8 +13,11 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
 const prefixCache = new WeakMap<object, { word: string; cmp: string; reach: number }[]>();
 const inclusiveCache = new WeakMap<object, RegExp>();
 
-/** The comparator word before a number, allowing a short verb phrase in between for 至少/最多. */
-export function prefixComparator(ctx: Context, at: number): { cmp: Comparator; start: number; word: string } | null {
+/**
+ * The comparator word before a number, allowing a short verb phrase in between for 至少/最多, and before a
+ * share (`share`) the whole it is a share of (不少于全体代表的三分之一).
+ */
+export function prefixComparator(ctx: Context, at: number, share = false): { cmp: Comparator; start: number; word: string } | null {
   const q = ctx.rules.quantity;
   const words = memo(prefixCache, q, () => [...q.comparators.prefix].sort((a, b) => b.word.length - a.word.length));
   const windowStart = Math.max(0, at - 16);
@@ -25,7 +28,8 @@ export function prefixComparator(ctx: Context, at: number): { cmp: Comparator; s
     if (i < 0) continue;
     const gapText = before.slice(i + p.word.length);
     // a comparator governs a number across a short verb phrase (至少进站(点)1次) but not across a clause break
-    if (gapText.length > p.reach || pattern(ctx.rules, 'quantity/gap-break').test(gapText)) continue;
+    const ofWhole = share && gapText.length > 0 && pattern(ctx.rules, 'quantity/share-whole').test(gapText);
+    if ((gapText.length > p.reach && !ofWhole) || pattern(ctx.rules, 'quantity/gap-break').test(gapText)) continue;
     // 不得超过代表总数的二分之一: a word found inside a longer one (超过 of 不得超过) reads as the longer one, whose
     // own reach is shorter (不超过 is lte, never gt)
     const end = i + p.word.length;
@@ -50,8 +54,8 @@ function timeSuffix(ctx: Context, at: number): { cmp: Comparator; length: number
 }
 
 /** The comparator of a quantity and the word that set it: its suffix, else its prefix; a strict prefix beats a redundant 以上. */
-function comparatorOf(ctx: Context, start: number, suffix: { cmp: Comparator; word: string } | null): { cmp: Comparator; word: string | null } {
-  const pc = prefixComparator(ctx, start);
+function comparatorOf(ctx: Context, start: number, suffix: { cmp: Comparator; word: string } | null, share = false): { cmp: Comparator; word: string | null } {
+  const pc = prefixComparator(ctx, start, share);
   const strict = ctx.rules.quantity.comparators['strict-over-suffix'] as string[];
   if (pc && strict.includes(pc.cmp)) return pc;
   // a rules-only word (达到) leaves the number plain here; the frame makes it a floor when the clause is a rule
@@ -73,7 +77,7 @@ function canonical(ctx: Context, unit: string, dimension: string, value: number 
 
 function share(ctx: Context, s: Span, ruleId: string, value: number, suffix: { cmp: Comparator; word: string } | null, unit: string, approx = false): QuantityNorm {
   const dimension = unit === '' ? 'share' : 'percent';
-  const found = comparatorOf(ctx, s[0], suffix);
+  const found = comparatorOf(ctx, s[0], suffix, true);
   return {
     norm: s, value, min: null, max: null, unit, comparator: found.cmp, cmpWord: found.word, approx, redacted: false, ruleId, numberAt: s[0],
     dimension, canonical: dimension === 'share' ? { value, min: null, max: null, unit: 'share' } : { value, min: null, max: null, unit: 'percent' },

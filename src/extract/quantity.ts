@@ -100,7 +100,7 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
       if (!free(s)) continue;
       // 超过…半数 / 过半数以上: the strict word is the statute's meaning; a word with no comparator of its own
       // (半数) takes the one before it (不少于全体代表的半数)
-      const pc = prefixComparator(ctx, at);
+      const pc = prefixComparator(ctx, at, true);
       const cmp = (pc && (pc.cmp === 'gt' || pc.cmp === 'lt' || fw.cmp === 'eq') ? pc.cmp : fw.cmp) as Comparator;
       keep({
         norm: s, value: fw.value, min: null, max: null, unit: '', comparator: cmp, cmpWord: fw.word, approx: false, redacted: false,
