@@ -64,7 +64,8 @@ const FILTERS: Filter[] = [
       const nq = s.ctx.rules.quantity['not-quantity'];
       if (s.unitRaw !== nq['day-unit']) return false;
       if (nq['day-of-month-before'].some((w) => s.before.endsWith(w))) return true;
-      const counted = nq['day-count-after'].some((w) => s.norm.startsWith(w, s.afterUnit)) ||
+      // 十日左右: a day of the month is never approximate
+      const counted = Boolean(s.groups.pre || s.groups.a1 || s.groups.a2 || s.groups.a3) || nq['day-count-after'].some((w) => s.norm.startsWith(w, s.afterUnit)) ||
         nq['day-count-before'].some((w) => s.norm.slice(Math.max(0, s.numStart - w.length - 2), s.numStart).includes(w));
       return !counted;
     },
