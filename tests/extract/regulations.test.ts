@@ -251,6 +251,12 @@ describe('frequency-only rules, slices and structure', () => {
     expect([o.quantity!.raw, o.quantity!.comparator, o.actor]).toEqual(['二分之一', 'lte', null]);
   });
 
+  it('不定期 sets no period: 不定期开展视察 is no frequency-only rule, 应当定期 is', async () => {
+    const text = '某某市人民代表大会常务委员会议事规则\n第一条 常委会不定期开展视察活动。\n第二条 代表应当定期向原选区选民报告履职情况。\n';
+    const { doc } = await analyseBytes(Buffer.from(text, 'utf8'), 'periods.txt');
+    expect(doc.obligations.map((o) => [o.article, o.frequency, o.period, o.actor?.text])).toEqual([['第二条', '定期', 'regular', '代表']]);
+  });
+
   it('a regulation without chapters has its articles at the top level (山东 乡镇人大)', async () => {
     const doc = await reg('20_shandong_xiangzhen-renda_2015.txt');
     expect(doc.structure.every((s) => s.type === 'article')).toBe(true);
