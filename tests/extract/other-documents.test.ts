@@ -12,6 +12,14 @@ const rows = (d: Awaited<ReturnType<typeof doc>>) => [...d.obligations, ...d.sta
   .map((x) => `${x.kind[0]} ${x.topic} ${quantityText(x.quantity)}${x.kind === 'obligation' && x.per ? ' per ' + x.per : ''}${x.period ? ' /' + x.period : ''}`);
 
 describe('documents from other places', () => {
+  it('a year\'s plan (工作要点) has its title and its numbers are targets; a 工作规程 is rules', () => {
+    const rules = loadRules();
+    const plan = analyseString('某某市人大常委会2024年工作要点\n一、常务委员会全年计划召开会议8次。\n', rules).doc;
+    expect([plan.meta.title, plan.meta.docType, plan.obligations.map((o) => [o.quantity?.raw, o.modality])]).toEqual(['某某市人大常委会2024年工作要点', 'other', [['8次', 'target']]]);
+    const code = analyseString('某某市人大常委会工作规程\n第一条 常务委员会会议每两个月至少举行一次。\n', rules).doc;
+    expect([code.meta.title, code.meta.docType, code.obligations.map((o) => [o.quantity?.raw, o.period])]).toEqual(['某某市人大常委会工作规程', 'rules', [['一次', '2-month']]]);
+  });
+
   it('a regulation with 第X条 articles: thresholds, ranges, frequencies', async () => {
     const d = await doc('luoyang-rules.txt');
     expect([d.meta.docType, d.meta.place.name, d.meta.adoptedOn]).toEqual(['rules', '洛阳市', '2021-12-28']);
