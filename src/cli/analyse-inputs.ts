@@ -1,6 +1,6 @@
 import type { expandInputs } from '../compare/index.js';
 import { formatError } from '../core/errors.js';
-import { analyseFile, type Analysis } from '../pipeline.js';
+import { analyseFile, loadCheckedRules, type Analysis } from '../pipeline.js';
 import type { Failure } from './exit.js';
 import type { IO } from './io.js';
 
@@ -12,6 +12,8 @@ type Input = ReturnType<typeof expandInputs>[number];
  */
 export async function analyseEach(inputs: Input[], packs: string | undefined, io: IO, use: (a: Analysis, input: Input) => void): Promise<Failure[]> {
   const failures: Failure[] = [];
+  // a rule pack that refuses to load fails the command once (zhidu: invalid rule pack …), not each input
+  if (inputs.length) loadCheckedRules(packs);
   for (const input of inputs) {
     try {
       if (input.refused) throw input.refused;

@@ -1,5 +1,5 @@
 import { formatError } from '../core/errors.js';
-import { analyseFile } from '../pipeline.js';
+import { analyseFile, loadCheckedRules } from '../pipeline.js';
 import { documentToMarkdown } from '../render/markdown.js';
 import type { ErrorRecord, ZhiduDocument } from '../schema/document.js';
 import { emitChunks, type IO } from './io.js';
@@ -15,6 +15,8 @@ export async function extractCommand(files: string[], opts: ExtractOptions, io: 
   const format = outputFormat(opts.format, opts.out, ['json', 'jsonl', 'md'] as const, 'json');
   const results: (ZhiduDocument | ErrorRecord)[] = [];
   const failures: Failure[] = [];
+  // a rule pack that refuses to load fails the command once (zhidu: invalid rule pack …), not each input
+  if (files.length) loadCheckedRules(opts.packs);
   for (const file of files) {
     try {
       const doc = (await analyseFile(file, { packs: opts.packs, withSentences: opts.withSentences })).doc;

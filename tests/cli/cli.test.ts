@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -14,6 +15,19 @@ function capture() {
 }
 
 describe('zhidu extract, in-process', () => {
+  it('a rule pack whose example fails stops extract and compare once, in one line naming the file, the rule, the expected and the actual', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-badpack-'));
+    cpSync(join(ROOT, 'extractors'), dir, { recursive: true });
+    const file = join(dir, 'quantity', 'quantity.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{ text: 增长百分之五, raw: 百分之五, value: 5, unit: "%" }', '{ text: 增长百分之五, raw: 百分之五, value: 6, unit: "%" }'));
+    for (const command of ['extract', 'compare']) {
+      const c = capture();
+      expect(await run([command, seedPath(SEEDS[0]), seedPath(SEEDS[1]), '--packs', dir], c.io)).toBe(70);
+      expect(c.err).toEqual([`zhidu: invalid rule pack: ${file}: rule quantity/percent-cn: example "增长百分之五": value expected 6, actual 5\n`]);
+      expect(c.out).toEqual([]);
+    }
+  });
+
   it('prints one JSON object for one file, with text equal to the source', async () => {
     const c = capture();
     expect(await run(['extract', seedPath(SEEDS[2])], c.io)).toBe(0);
