@@ -8,9 +8,16 @@ const BIG: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸';
 
+const CN_NUMERAL_RE = new RegExp(`^[${CN_NUMERAL_CHARS}]+(?:点[${CN_NUMERAL_CHARS}]+)?$`, 'u');
+/** Whether a string is written in Chinese numerals (十二, 二〇二二, 十二点五), not in digits. */
+export const isCnNumeral = (s: string) => CN_NUMERAL_RE.test(s);
+
 /** Value of a Chinese numeral string, or null when it is not one. */
 export function parseCnNumber(s: string): number | null {
   if (!s) return null;
+  // 十二点五, 六点五, 十二点五亿: a decimal point, digits after it, and an optional magnitude at the end
+  const dot = s.indexOf('点');
+  if (dot >= 0) return decimal(s.slice(0, dot), s.slice(dot + 1));
   if ([...s].every((c) => c in DIGITS)) {
     if (s.length === 1) return DIGITS[s]!;
     // 二〇二二: read digit by digit (但 两两 is not a number)
@@ -45,6 +52,20 @@ export function parseArabic(s: string): number | null {
   const t = s.replace(/[,、]/g, '');
   if (!/^\d+(?:\.\d+)?$/.test(t)) return null;
   return Number(t);
+}
+
+function decimal(whole: string, rest: string): number | null {
+  let frac = rest;
+  let scale = 1;
+  while (frac && !(frac.at(-1)! in DIGITS)) {
+    const m = BIG[frac.at(-1)!] ?? SMALL[frac.at(-1)!];
+    if (m === undefined) return null;
+    scale *= m;
+    frac = frac.slice(0, -1);
+  }
+  const w = parseCnNumber(whole);
+  if (w === null || !frac || ![...frac].every((c) => c in DIGITS)) return null;
+  return Number(`${w}.${[...frac].map((c) => DIGITS[c]).join('')}`) * scale;
 }
 
 export function parseAnyNumber(s: string): number | null {

@@ -1,6 +1,6 @@
 import type { Context } from '../core/context.js';
 import { pattern } from '../packs/index.js';
-import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
+import { isCnNumeral } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
 
 /** A match of one of the grammar's rules, before it is resolved. */
@@ -18,7 +18,6 @@ interface Seen {
 
 interface Filter { id: string; reason: string; drops: (s: Seen) => boolean }
 
-const CN_ONLY = new RegExp(`^[${CN_NUMERAL_CHARS}]+$`, 'u');
 const CODE_CHAR = /[A-Za-z0-9]/;
 const QUOTES: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』' };
 
@@ -111,7 +110,7 @@ export function dropReason(ctx: Context, c: Candidate): string | null {
   const unitAt = c.m[0].lastIndexOf(unitRaw) + c.span[0];
   const s: Seen = {
     ctx, norm, n1: gr.n1!, numStart, before: norm.slice(Math.max(0, numStart - 4), numStart),
-    unitRaw, unitAt, afterUnit: unitAt + unitRaw.length + (gr.half ? 1 : 0), cnN1: CN_ONLY.test(gr.n1!),
+    unitRaw, unitAt, afterUnit: unitAt + unitRaw.length + (gr.half ? 1 : 0), cnN1: isCnNumeral(gr.n1!),
     dimension: ctx.rules.quantity.units.get(unitRaw)?.dimension ?? 'count', groups: gr,
   };
   for (const f of FILTERS) if (f.drops(s)) return f.id;

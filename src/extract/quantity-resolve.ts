@@ -1,13 +1,12 @@
 import type { Context } from '../core/context.js';
 import { pattern } from '../packs/index.js';
-import { CN_NUMERAL_CHARS, parseAnyNumber } from '../core/cn-number.js';
+import { isCnNumeral, parseAnyNumber } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
 import type { Comparator } from '../schema/document.js';
 import type { Candidate } from './quantity-filters.js';
 import type { QuantityNorm } from './quantity.js';
 import { memo } from '../core/memo.js';
 
-const CN_ONLY = new RegExp(`^[${CN_NUMERAL_CHARS}]+$`, 'u');
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 const prefixCache = new WeakMap<object, { word: string; cmp: string; reach: number }[]>();
@@ -133,7 +132,7 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   const numStart = s[0] + (gr.pre?.length ?? 0);
   const red = q.redacted.marks.includes(n1);
   const mag = gr.mag ? q.magnitudes[gr.mag]! : 1;
-  const cnN1 = CN_ONLY.test(n1);
+  const cnN1 = isCnNumeral(n1);
   let value: number | null = null;
   if (!red) {
     // 七亿七千多万: the magnitude belongs to the last group of a Chinese numeral (七千万), not to the whole
@@ -169,7 +168,7 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
     const v2 = q.redacted.marks.includes(second) ? null : parseAnyNumber(second);
     if (v2 === null && !red) return 'R02-bad-number';
     min = value;
-    max = v2 === null ? null : CN_ONLY.test(second) && gr.mag ? parseAnyNumber(second + gr.mag) : round(v2 * mag);
+    max = v2 === null ? null : isCnNumeral(second) && gr.mag ? parseAnyNumber(second + gr.mag) : round(v2 * mag);
     value = null;
     comparator = 'range';
     cmpWord = gr.sep ?? null;

@@ -73,8 +73,11 @@ describe('Chinese numerals', () => {
   it.each([
     ['两', 2], ['十', 10], ['十二', 12], ['二十三', 23], ['一百零五', 105], ['三千', 3000], ['四万', 40000],
     ['万', 10000], ['一亿二千万', 120000000], ['二〇二二', 2022], ['壹佰贰拾', 120], ['十四', 14],
+    ['六点五', 6.5], ['零点五', 0.5], ['十二点五亿', 1250000000], ['一百点零五', 100.05],
   ])('%s = %d', (s, v) => expect(parseCnNumber(s)).toBe(v));
-  it('rejects non-numerals', () => expect(parseCnNumber('一府')).toBeNull());
+  it('rejects non-numerals', () => {
+    for (const s of ['一府', '点五', '十二点', '十二点亿', '一点一滴']) expect(parseCnNumber(s), s).toBeNull();
+  });
 });
 
 describe('the offset map kept as shift points', () => {
