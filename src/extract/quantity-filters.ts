@@ -44,7 +44,15 @@ function quotedAround(norm: string, at: number): Span | null {
 const FILTERS: Filter[] = [
   { id: 'F01-ordinal', reason: 'a number after 第 (or another ordinal word) is an ordinal', drops: (s) => s.ctx.rules.quantity['not-quantity']['preceded-by'].some((w) => s.before.endsWith(w)) },
   { id: 'F02-every-period', reason: '每两个月, 每3年 say how often, the frame reads them as a period', drops: (s) => s.before.endsWith('每') && s.ctx.rules.quantity['not-quantity']['every-time-units'].includes(s.unitRaw) },
-  { id: 'F03-name-or-date-after', reason: 'a unit followed by 周年, 届, 规划, 年来 … names an anniversary, a plan or a time frame', drops: (s) => s.ctx.rules.quantity['not-quantity']['followed-by'].some((w) => s.norm.startsWith(w, s.unitAt) || s.norm.startsWith(w, s.afterUnit)) },
+  {
+    id: 'F03-name-or-date-after', reason: 'a unit followed by 周年, 届, 规划, 年来 … names an anniversary, a plan or a time frame',
+    drops: (s) => {
+      const nq = s.ctx.rules.quantity['not-quantity'];
+      // 连续任职不得超过两届: a number of terms under a comparator is a limit, not a session's name
+      if (nq['counted-when-compared'].includes(s.unitRaw) && (s.groups.sfx || s.ctx.rules.quantity.comparators.prefix.some((p) => s.before.endsWith(p.word)))) return false;
+      return nq['followed-by'].some((w) => s.norm.startsWith(w, s.unitAt) || s.norm.startsWith(w, s.afterUnit));
+    },
+  },
   { id: 'F04-word-suffix', reason: '一次性, 一体化: the numeral is part of a word', drops: (s) => s.ctx.rules.quantity['not-quantity']['word-suffix'].some((w) => s.norm.startsWith(w, s.afterUnit)) },
   { id: 'F05-year', reason: 'a four-digit number before 年 is a year', drops: (s) => s.unitRaw === s.ctx.rules.quantity['not-quantity']['year-unit'] && pattern(s.ctx.rules, 'quantity/year-number').test(s.n1) },
   {

@@ -48,6 +48,7 @@ const QuantityYaml = z.object({
     'demonstrative-before': z.array(z.string()),
     'reference-period-units': z.array(z.string()),
     'reference-period-not-after': z.array(z.string()).default([]),
+    'counted-when-compared': z.array(z.string()).default([]),
     'place-suffix': z.array(z.string()),
     'place-suffix-keep-units': z.array(z.string()),
     'session-ordinal': z.string(),
