@@ -213,7 +213,6 @@ function leadInIndex(ctx: Context, sentences: SentenceNorm[], si: number): numbe
   return -1;
 }
 
-/** Earlier sentences of the same article, nearest first (at most four), whose subject may carry over. */
 /**
  * The bearer a later sentence of the same article names for an act the rule's own sentence states: 代表建议、
  * 批评和意见的办理期限为三个月。…至迟不超过六个月答复代表。…承办单位应当在会议期间研究办理并答复代表 → 承办单位.
@@ -236,6 +235,7 @@ function bearerOfSameAct(ctx: Context, input: FrameInput, si: number): Span | nu
   return null;
 }
 
+/** Earlier sentences of the same article, nearest first (at most four), whose subject may carry over. */
 function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
   const out: SentenceNorm[] = [];
   if (afterLabel(ctx, sentences[si]!.span) !== sentences[si]!.span[0]) return out;

@@ -18,6 +18,9 @@ interface Seen {
 
 interface Filter { id: string; reason: string; drops: (s: Seen) => boolean }
 
+/** Whether a match carries an approximation word before or after its number (约, 余, 多, 左右). */
+export const isApproximate = (gr: Record<string, string | undefined>) => Boolean(gr.pre || gr.a1 || gr.a2 || gr.a3);
+
 const CODE_CHAR = /[A-Za-z0-9]/;
 const QUOTES: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』' };
 
@@ -72,7 +75,7 @@ const FILTERS: Filter[] = [
       if (s.unitRaw !== nq['day-unit']) return false;
       if (nq['day-of-month-before'].some((w) => s.before.endsWith(w))) return true;
       // 十日左右: a day of the month is never approximate
-      const counted = Boolean(s.groups.pre || s.groups.a1 || s.groups.a2 || s.groups.a3) || nq['day-count-after'].some((w) => s.norm.startsWith(w, s.afterUnit)) ||
+      const counted = isApproximate(s.groups) || nq['day-count-after'].some((w) => s.norm.startsWith(w, s.afterUnit)) ||
         nq['day-count-before'].some((w) => s.norm.slice(Math.max(0, s.numStart - w.length - 2), s.numStart).includes(w));
       return !counted;
     },

@@ -3,7 +3,7 @@ import { pattern } from '../packs/index.js';
 import { isCnNumeral, parseAnyNumber } from '../core/cn-number.js';
 import type { Span } from '../core/span.js';
 import type { Comparator } from '../schema/document.js';
-import type { Candidate } from './quantity-filters.js';
+import { isApproximate, type Candidate } from './quantity-filters.js';
 import type { QuantityNorm } from './quantity.js';
 import { memo } from '../core/memo.js';
 
@@ -142,7 +142,7 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
     // 三天半, 一个半月: and a half
     if (gr.half || gr.half2) value += 0.5;
   }
-  const approx = Boolean(gr.pre || gr.a1 || gr.a2 || gr.a3);
+  const approx = isApproximate(gr);
   let end = s[1];
   let suffix = sfx(ctx, gr.sfx);
   if (!gr.sfx && dimension === 'time') {
