@@ -71,7 +71,7 @@ function windowOf(d: CompareInput, o: Obligation): string {
     const p = prev.span;
     const gap = norm.slice(p[1] - 1, start);
     // a sentence with a number of its own (…须获得全体代表过半数的选票，始得当选；…由全体代表的过半数通过) is another rule's
-    if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n') && !pattern(rules, 'compare/number-any').test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
+    if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n') && !anyNumber.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
   }
   return text;
 }
@@ -192,6 +192,8 @@ const isRate = (c: MatterCell) => c.measure === 'frequency' && c.period !== null
 const scaleOf = (rules: Rules, c: MatterCell): number | null => (isRate(c) ? perYear(rules, c) : c.days ?? c.canonical?.value ?? c.canonical?.min ?? null);
 const scaleUnitOf = (c: MatterCell): string => (isRate(c) ? `${c.canonical?.unit ?? ''}/year` : c.days !== null ? 'day' : c.canonical?.unit ?? '');
 
+const labelOf = (docs: CompareInput[], id: string) => docs.find((d) => d.info.id === id)?.info.label ?? id;
+
 function spreadOf(rules: Rules, cells: MatterCell[], docs: CompareInput[], measure: string | null, direction: 'more' | 'less' | 'neutral'): MatterRow['spread'] {
   const collect = (valueOf: (c: MatterCell) => number | null, unitOf: (c: MatterCell) => string) => {
     const byDoc = new Map<string, number[]>();
@@ -204,20 +206,22 @@ function spreadOf(rules: Rules, cells: MatterCell[], docs: CompareInput[], measu
     }
     return { byDoc, units };
   };
-  let { byDoc, units } = collect((c) => scaleOf(rules, c), scaleUnitOf);
+  let valueOf = (c: MatterCell) => scaleOf(rules, c);
+  let { byDoc, units } = collect(valueOf, scaleUnitOf);
   // time limits all in one unit (分钟, 个工作日) are ordered in that unit; mixed ones in days
   const canon = new Set(cells.filter((c) => scaleOf(rules, c) !== null).map((c) => c.canonical?.unit));
   if (units.size === 1 && units.has('day') && canon.size === 1 && [...canon][0] !== 'day') {
-    ({ byDoc, units } = collect((c) => c.canonical?.value ?? c.canonical?.min ?? null, (c) => c.canonical!.unit));
+    valueOf = (c) => c.canonical?.value ?? c.canonical?.min ?? null;
+    ({ byDoc, units } = collect(valueOf, (c) => c.canonical!.unit));
   }
   // a matter whose cells disagree in unit dimension has no spread
   if (byDoc.size < 2 || units.size !== 1) return null;
-  if (cells.some((c) => c.comparator === 'range')) return rangeSpread(rules, cells, docs, [...units][0]!, byDoc);
+  if (cells.some((c) => c.comparator === 'range')) return rangeSpread(cells, docs, [...units][0]!, valueOf);
   const per = [...byDoc.entries()].map(([id, vs]) => [id, direction === 'less' ? Math.min(...vs) : Math.max(...vs)] as const);
   const vals = per.map((p) => p[1]);
   const min = Math.min(...vals);
   const max = Math.max(...vals);
-  const label = (id: string) => docs.find((d) => d.info.id === id)?.info.label ?? id;
+  const label = (id: string) => labelOf(docs, id);
   const at = (v: number) => per.filter((p) => p[1] === v).map((p) => p[0]);
   const demanding = direction === 'neutral' || min === max ? null : direction === 'less' ? at(min) : at(max);
   const unit = [...units][0]!;
@@ -233,11 +237,12 @@ function spreadOf(rules: Rules, cells: MatterCell[], docs: CompareInput[], measu
  * document's lowest and highest ends on the row's scale, so two different ranges that start alike are not
  * "everywhere" the same.
  */
-function rangeSpread(rules: Rules, cells: MatterCell[], docs: CompareInput[], unit: string, byDoc: Map<string, number[]>): MatterRow['spread'] {
+function rangeSpread(cells: MatterCell[], docs: CompareInput[], unit: string, valueOf: (c: MatterCell) => number | null): MatterRow['spread'] {
   const ends = new Map<string, [number, number]>();
   for (const c of cells) {
-    const lo = scaleOf(rules, c);
-    if (lo === null || !byDoc.has(c.document)) continue;
+    // the lower end on the scale the row's unit names (days, or the one time unit all its cells share)
+    const lo = valueOf(c);
+    if (lo === null) continue;
     const k = c.canonical;
     // the upper end on the same scale as the lower: the two ends keep their ratio
     const hi = c.comparator === 'range' && !isRate(c) && k?.min && k.max !== null ? Math.round(lo * (k.max / k.min) * 100) / 100 : lo;
@@ -247,7 +252,7 @@ function rangeSpread(rules: Rules, cells: MatterCell[], docs: CompareInput[], un
   const per = [...ends.entries()];
   const min = Math.min(...per.map((p) => p[1][0]));
   const max = Math.max(...per.map((p) => p[1][1]));
-  const label = (id: string) => docs.find((d) => d.info.id === id)?.info.label ?? id;
+  const label = (id: string) => labelOf(docs, id);
   const span = ([lo, hi]: [number, number]) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
   const same = per.every((p) => p[1][0] === per[0]![1][0] && p[1][1] === per[0]![1][1]);
   const note = same ? `${span(per[0]![1])} ${unit} everywhere` : `${span([min, max])} ${unit}: ${per.map(([id, e]) => `${label(id)} ${span(e)}`).join(', ')}`;
