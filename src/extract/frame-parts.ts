@@ -318,7 +318,7 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     if (subj) return subj;
   }
   const tries = [own, ...starts.slice(0, -1).reverse()];
-  let condition: number | null = null;
+  const conditions: number[] = [];
   for (const s of tries) {
     const clause = clauses.find((c) => c[0] <= s && s < c[1]);
     const clauseText = clause ? norm.slice(s, clause[1]) : '';
@@ -330,20 +330,27 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     // an adverbial opener or a 的-condition is not where the subject stands
     const kind = adverbialKind(ctx, clauseText);
     if (kind && (s !== own || clause === undefined || clause[1] <= at)) {
-      if (condition === null && kind === 'condition') condition = s;
+      if (kind === 'condition') conditions.push(s);
       continue;
     }
     const subj = subjectAt(ctx, s, at, verbs.of(sent));
     if (subj) return subj;
   }
-  // 代表在大会全体会议上发言的，每人可以发言两次: with no subject of its own, the rule binds the one its condition names
-  if (condition !== null) {
-    const subj = subjectAt(ctx, condition, at, verbs.of(sent));
+  // 代表在大会全体会议上发言的，每人可以发言两次: with no subject of its own, the rule binds the one its condition
+  // names, the nearest first (制定机关瞒报…的，未按照有关规定开展定期清理的，: the earlier condition's)
+  for (const c of conditions) {
+    const subj = subjectAt(ctx, c, at, verbs.of(sent));
     if (subj) return subj;
   }
   // 未经批准两次不出席本级人民代表大会会议的代表，代表资格终止: the number sits in a relative clause, whose head bears it
   const head = relativeHeadAfter(ctx, clauses, at);
   if (head) return head;
+  // 法规实施满两年的，法规实施机关应当…报告: a number in a condition binds the one the main clause after it names
+  const main = mainClauseAfterCondition(ctx, clauses, at);
+  if (main) {
+    const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent));
+    if (subj) return subj;
+  }
   if (leadIn) {
     const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], verbs.of(leadIn));
     if (subj) return subj;
@@ -363,6 +370,23 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const de = pattern(ctx.rules, 'obligation/linking-de').exec(after)?.[0].length ?? 0;
   const m = p.heads.exec(after.slice(de));
   if (m && m.index === 0) return [afterNumber + de, afterNumber + de + m[0].length];
+  return null;
+}
+
+/**
+ * The first clause after the number's that is not itself a condition, when the number's clause is one
+ * (…满两年的，或者…的，由主任会议…): the rule's main clause, whose subject bears what the condition sets.
+ * Not after a breach (…逾期未答复的，): the main clause then names who acts on it.
+ */
+function mainClauseAfterCondition(ctx: Context, clauses: Span[], at: number): Span | null {
+  let i = clauses.findIndex((c) => c[0] <= at && at < c[1]);
+  if (i < 0) return null;
+  const own = ctx.norm.slice(clauses[i]![0], clauses[i]![1]);
+  if (adverbialKind(ctx, own) !== 'condition' || ctx.rules.obligation['breach-words'].some((w) => own.includes(w))) return null;
+  for (i++; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    if (adverbialKind(ctx, ctx.norm.slice(c[0], c[1])) !== 'condition') return c;
+  }
   return null;
 }
 

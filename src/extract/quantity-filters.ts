@@ -107,6 +107,10 @@ const FILTERS: Filter[] = [
     id: 'F15-vague-magnitude', reason: '数十次, 几十人: tens of, with no number a researcher could code',
     drops: (s) => pattern(s.ctx.rules, 'quantity/vague-magnitude').test(s.n1) && pattern(s.ctx.rules, 'quantity/vague-before').test(s.before),
   },
+  {
+    id: 'F16-period-of-count', reason: '一年内至少开展两次, 一年内无故不参加: a span whose clause counts occasions or a breach in it is their period, not a deadline',
+    drops: (s) => s.dimension === 'time' && pattern(s.ctx.rules, 'quantity/period-of-count').test(s.norm.slice(s.afterUnit, s.afterUnit + 24)),
+  },
 ];
 
 /** The id of the first filter that refuses a candidate, or null when it is a quantity. */

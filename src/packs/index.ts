@@ -120,6 +120,7 @@ const ObligationYaml = z.object({
   sanctions: z.array(z.string()),
   'violation-counts': z.array(z.string()),
   'violation-reach': z.number().int().min(0),
+  'breach-words': z.array(z.string().min(1)),
   'frequency-every': z.string(),
   'frequency-not-after': z.array(z.string()),
   'not-periods': z.array(z.string()),

@@ -63,6 +63,19 @@ describe('time limits and lead times', () => {
     expect([o.quantity!.raw, o.quantity!.comparator, o.quantity!.measure, o.modality, o.actor?.text]).toEqual(['三个月', 'lte', 'deadline', 'must-not', '承办单位']);
   });
 
+  it('一年内 after a three-month limit is a second deadline, not a period (北京 执法检查 第十六条); 在发布后, 通过后 start a limit (河南 监督法办法, 山东 立法听证)', async () => {
+    const o = await rule('16_beijing_zhifa-jiancha_2007.txt', '一年内，将审议意见的研究处理情况');
+    expect([o.quantity!.raw, o.quantity!.comparator, o.quantity!.value, o.quantity!.unit, o.quantity!.measure, o.period, o.actor?.text]).toEqual(['一年内', 'lte', 1, '年', 'deadline', null, '“一府两院”']);
+    expect((await rule('33_henan_jiandu_2015.txt', '应当在发布后三十日内')).from?.text).toBe('在发布后');
+    expect((await rule('22_shandong_lifa-tingzheng_2019.txt', '地方性法规通过后十五日内')).from?.text).toBe('通过后');
+  });
+
+  it('…while a span whose clause counts occasions is their period: 一年内至少开展两次 is two a year', () => {
+    const doc = analyseString('某市人民代表大会代表小组活动办法\n第八条 代表小组一年内至少开展两次集中视察活动。\n', loadRules());
+    expect(doc.doc.obligations.map((o) => [o.quantity?.raw ?? null, o.quantity?.measure ?? null, o.period])).toEqual([['两次', 'frequency', 'year']]);
+    expect(doc.dropped.map((d) => [d.text, d.filter])).toContainEqual(['一年', 'F16-period-of-count']);
+  });
+
   it('在二十四小时以内 is a deadline in hours (上海 第三十六条)', async () => {
     const o = await rule('08_shanghai_daibiaofa-shishi_nd.txt', '在二十四小时以内');
     expect([o.quantity!.comparator, o.quantity!.measure, o.quantity!.canonical]).toEqual(['lte', 'deadline', { value: 24, min: null, max: null, unit: 'hour' }]);
@@ -360,6 +373,11 @@ describe('who bears the rule', () => {
     expect((await rule('29_henan_daibiao-jianyi_2017.txt', '并在六个月内办理完毕并答复代表')).topic).toBe('proposals');
     // a committee's name (代表与选举任免工作委员会) is not an election
     expect((await rule('34_zhejiang_daibiao-jianyi_2016.txt', '在受理后的七天内通知代表')).topic).toBe('proposals');
+  });
+
+  it('a number in a condition with no subject binds the main clause\'s subject, unless the condition is a breach', () => {
+    const doc = analyseString('某省立法条例\n第六十二条 法规实施满两年的，法规实施机关应当向常务委员会书面报告法规实施情况。\n第六十三条 承办单位逾期三个月未答复的，常务委员会应当督促办理。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.measure, o.actor?.text ?? null])).toEqual([['两年', 'duration', '法规实施机关'], ['三个月', 'duration', '承办单位']]);
   });
 
   it('relative heads run over every head after them; a list may modify them; quotes and numerals inside names (北京 任免, 全国 组织法, 北京 执法检查)', async () => {
