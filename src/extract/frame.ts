@@ -11,7 +11,8 @@ import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reF
 import { statisticParts } from './statistic-parts.js';
 import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, isConditionClause, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
-import { alternation, literalRe, pattern } from '../packs/index.js';
+import { alternation, escapeRegex, literalRe, pattern } from '../packs/index.js';
+import { matchesOf } from '../core/matches.js';
 import { memo } from '../core/memo.js';
 
 export interface SentenceNorm { span: Span; clauses: Span[] }
@@ -22,9 +23,8 @@ const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; statC
 function patterns(ctx: Context) {
   const o = ctx.rules.obligation;
   return memo(patternCache, o, () => ({
-    report: new RegExp(o['report-markers'], 'u'), period: new RegExp(o['statistic-period'], 'u'),
-    // 了 marks a report except in 了解
-    statCue: new RegExp(o['statistic-cues'].map((w) => (w === '了' ? '了(?!解)' : w)).join('|'), 'u'),
+    report: new RegExp(o['report-markers'], 'gu'), period: new RegExp(o['statistic-period'], 'u'),
+    statCue: new RegExp(o['statistic-cues'].map(escapeRegex).join('|'), 'gu'),
     target: literalRe(o.targets, 'u'),
     leadIn: new RegExp(`(?:${alternation(o['lead-in-ends'])})\\s*$`, 'u'),
   }));
@@ -98,8 +98,24 @@ function nearestModal(ctx: Context, before: Span, after: Span): Cues['modal'] {
  * Whether a clause reads as a report before its number (共, 已, 今年…): a statistic cue with no modal word after
  * it (今年要审议法规案10件左右 plans, 今年审议法规案10件 reports).
  */
+/**
+ * The first match of a report cue that is not part of a longer word (共 of 公共预算, 了 of 了解): a rule
+ * about the public budget is no report.
+ */
+function firstCue(ctx: Context, re: RegExp, text: string): RegExpExecArray | null {
+  const notIn = ctx.rules.obligation['cue-not-in'];
+  for (const m of matchesOf(re, text)) {
+    const inside = notIn.some((w) => {
+      for (let k = w.indexOf(m[0]); k >= 0; k = w.indexOf(m[0], k + 1)) if (m.index - k >= 0 && text.startsWith(w, m.index - k)) return true;
+      return false;
+    });
+    if (!inside) return m;
+  }
+  return null;
+}
+
 function statisticCue(ctx: Context, before: string): boolean {
-  const m = patterns(ctx).statCue.exec(before);
+  const m = firstCue(ctx, patterns(ctx).statCue, before);
   if (!m) return false;
   const modal = modalBefore(ctx, before);
   return !(modal && modal.at > m.index);
@@ -150,7 +166,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     modal,
     sanction, violation,
     stat: statisticCue(ctx, clauseBefore),
-    strong: p.report.exec(sentBefore),
+    strong: firstCue(ctx, p.report, sentBefore),
     target: p.target.test(sentBefore.slice(-reach)),
     targetSection,
   };

@@ -116,6 +116,7 @@ const ObligationYaml = z.object({
   per: z.array(z.object({ word: z.string(), per: z.enum(['person', 'unit']), 'in-reports': z.boolean().optional() })),
   frequency: z.array(z.object({ word: z.string(), period: z.string() })),
   'statistic-cues': z.array(z.string()),
+  'cue-not-in': z.array(z.string().min(1)),
   'rule-cues': z.array(z.string()),
   sanctions: z.array(z.string()),
   'violation-counts': z.array(z.string()),
