@@ -106,8 +106,8 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
     const v = fractionOf(gr.den!, gr.numr!);
     // 3/2 is no share of anything: a slash between digits that is not a proper fraction is a code or a ratio
     if (v === null || (c.ruleId === 'quantity/slash-fraction' && v >= 1)) return 'R01-bad-fraction';
-    if (gr.den2 === undefined) return share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '');
-    const v2 = fractionOf(gr.den2, gr.numr2!);
+    if (gr.den2 === undefined && gr.times2 === undefined) return share(ctx, s, c.ruleId, v, sfx(ctx, gr.sfx), '');
+    const v2 = gr.times2 !== undefined ? parseAnyNumber(gr.times2) : fractionOf(gr.den2!, gr.numr2!);
     if (v2 === null) return 'R01-bad-fraction';
     return v > v2 ? 'R03-inverted-range' : shareRange(share(ctx, s, c.ruleId, v, null, ''), v, v2, gr.sep!);
   }

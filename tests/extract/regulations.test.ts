@@ -375,6 +375,17 @@ describe('who bears the rule', () => {
     expect((await rule('34_zhejiang_daibiao-jianyi_2016.txt', '在受理后的七天内通知代表')).topic).toBe('proposals');
   });
 
+  it('an election\'s rules: a named day starts a lead time, 选举委员会 is one body, a margin of 三分之一至一倍, a share of the ballots (选举实施细则)', () => {
+    const doc = analyseString('某省县、乡两级人民代表大会选举实施细则\n第一条 选举委员会对申诉意见，应当在三日内作出处理决定。\n第二条 代表候选人的人数应多于应选代表名额三分之一至一倍。\n第三条 选举委员会应当在选举日的十五日以前公布代表候选人名单。\n第四条 另行选举时，代表候选人获得的选票不得少于选票的三分之一。\n第五条 选举结果由选举委员会确定是否有效，并于选举日后五日内予以宣布。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.comparator, o.quantity?.min ?? o.quantity?.value, o.quantity?.max ?? null, o.quantity?.measure, o.actor?.text ?? null, o.from?.text ?? null])).toEqual([
+      ['三日内', 'lte', 3, null, 'deadline', '选举委员会', null],
+      ['三分之一至一倍', 'range', 0.3333, 1, 'share', null, null],
+      ['十五日以前', 'gte', 15, null, 'lead-time', '选举委员会', '选举日的'],
+      ['三分之一', 'gte', 0.3333, null, 'share', null, null],
+      ['五日内', 'lte', 5, null, 'deadline', '选举委员会', '选举日后'],
+    ]);
+  });
+
   it('a number in a condition with no subject binds the main clause\'s subject, unless the condition is a breach', () => {
     const doc = analyseString('某省立法条例\n第六十二条 法规实施满两年的，法规实施机关应当向常务委员会书面报告法规实施情况。\n第六十三条 承办单位逾期三个月未答复的，常务委员会应当督促办理。\n', loadRules()).doc;
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.measure, o.actor?.text ?? null])).toEqual([['两年', 'duration', '法规实施机关'], ['三个月', 'duration', '承办单位']]);
