@@ -358,8 +358,20 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   // …的候选人数应比应选人数多一人至三人: a sentence whose own subject is a thing (X的Y before the modal) names
   // no bearer, and takes none from the sentences before it
   if (previous.length && thingSubject(ctx, begin, at)) return null;
-  // 承办单位…应当及时研究；闭会期间，应当在…五日内: the subject of an earlier sentence of the same article
+  // 承办单位…应当及时研究；闭会期间，应当在…五日内: the subject of an earlier sentence of the same article; when
+  // this sentence opens with a condition (…两次不出席的，由主任会议约谈；连续三次不出席的，应当辞去…), the subject
+  // of that sentence's own condition first: parallel conditions share who they are about
+  const numberClause = clauses.find((c) => c[0] <= at && at < c[1]);
+  const inCondition = numberClause !== undefined && adverbialKind(ctx, norm.slice(Math.max(numberClause[0], begin), numberClause[1])) === 'condition';
   for (const prev of previous) {
+    if (conditions.length || inCondition) {
+      const from = afterLabel(ctx, prev.span);
+      for (const c of prev.clauses) {
+        if (c[1] <= from || adverbialKind(ctx, norm.slice(Math.max(c[0], from), c[1])) !== 'condition') continue;
+        const subj = subjectAt(ctx, Math.max(c[0], from), c[1], verbs.of(prev.span));
+        if (subj) return subj;
+      }
+    }
     const subj = actorOf(ctx, verbs, prev.span, prev.clauses, prev.span[1], null, prev.span[1]);
     if (subj) return subj;
   }

@@ -193,7 +193,9 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
     ];
     for (const [hit, why] of cues) if (hit) reasons.push(why);
     if (!reasons.length) return { kind: 'statistic', reasons: ['no-rule-cue'], target: false };
-    if (c.strong && !c.violation && !modalAfterStrong && !(c.per && c.per.at > c.strong.index)) {
+    // 累计不少于40学时: a comparator after the marker makes the total a floor the rule sets, not one reported
+    const ruleAfterStrong = c.strong !== null && q.comparator !== 'eq' && q.cmpWord !== null && c.sentBefore.indexOf(q.cmpWord, c.strong.index) >= 0;
+    if (c.strong && !c.violation && !modalAfterStrong && !ruleAfterStrong && !(c.per && c.per.at > c.strong.index)) {
       return { kind: 'statistic', reasons: [`report-marker:${c.strong[0]}`], target: false };
     }
     return { kind: 'obligation', reasons, target: false };

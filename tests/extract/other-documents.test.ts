@@ -40,6 +40,8 @@ describe('documents from other places', () => {
       'o study-training ≥6 次 per person /year',
     ]);
     expect(d.obligations.find((o) => o.quantity?.raw === '三次')!.sanction?.text).toBe('建议其辞去常委会组成人员职务');
+    // …两次以上的，由主任会议予以批评；连续三次无故缺席的: parallel conditions share who they are about
+    expect(d.obligations.filter((o) => o.quantity?.raw === '两次以上' || o.quantity?.raw === '三次').map((o) => o.actor?.text)).toEqual(['常委会组成人员', '常委会组成人员']);
   });
 
   it('a work report: counts, magnitudes, percentage points; 过去一年 is not a quantity', async () => {
