@@ -12,6 +12,17 @@ const listRe = new WeakMap<readonly string[], RegExp>();
 export const reFor = (words: readonly string[]): RegExp => memo(listRe, words, () => literalRe(words));
 
 /**
+ * Whether the cue `word` found at `at` in `text` is part of one of `longer` (共 of 公共, 自 of 自治区): a cue
+ * word is a word, not any place its characters stand.
+ */
+export function withinWord(text: string, at: number, word: string, longer: readonly string[]): boolean {
+  for (const w of longer) {
+    for (let k = w.indexOf(word); k >= 0; k = w.indexOf(word, k + 1)) if (at - k >= 0 && text.startsWith(w, at - k)) return true;
+  }
+  return false;
+}
+
+/**
  * The occurrence of any of the words that starts last (at one position the longest word wins); the scan
  * restarts one character after each hit, so 常委会驻会副主任 is found inside 市人大常委会驻会副主任.
  */

@@ -7,6 +7,7 @@ import type { Slice } from '../schema/document.js';
 import type { SentenceVerbs } from '../segment/sentence-verbs.js';
 import { headingPatterns } from '../structure/headings.js';
 import { matchesOf } from '../core/matches.js';
+import { withinWord } from './cues.js';
 
 /** A normalised span as a slice of the source: `text === source.slice(...span)`. */
 export function sliceOf(ctx: Context, norm: Span): Slice | null {
@@ -69,7 +70,7 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   // 或者由市人民代表大会代表十人以上联名: the agent marker may follow a conjunction
   if (article && ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
   // 在常务委员会举行会议的十日前, 将主任会议…: a preposition opens an adverbial, not a subject
-  if (o['subject-rejects'].some((w) => ctx.norm.startsWith(w, start))) return null;
+  if (o['subject-rejects'].some((w) => ctx.norm.startsWith(w, start) && !withinWord(ctx.norm, start, w, o['not-stops']))) return null;
   const text = toClauseBreak(ctx, ctx.norm.slice(start, Math.min(to, start + 48)));
   const share = start + text.length === to ? pattern(ctx.rules, 'obligation/share-of-body').exec(text) : null;
   if (share?.groups?.body) {
@@ -142,6 +143,8 @@ function stopsOf(ctx: Context, text: string): { at: number; opens: boolean } {
   let opens = false;
   p.stops.lastIndex = 0;
   for (let m = p.stops.exec(text); m; m = p.stops.exec(text)) {
+    // 自 of 自治区, 经 of 财政经济委员会: a stop word's characters inside a longer word stop nothing
+    if (withinWord(text, m.index, m[0], ctx.rules.obligation['not-stops'])) { p.stops.lastIndex = m.index + 1; continue; }
     // a stop word that opens the window (提出质询案的代表) does not end the subject; relativeSubject reads it
     if (m.index === 0) { opens = true; p.stops.lastIndex = 1; continue; }
     at = m.index;

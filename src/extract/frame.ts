@@ -7,7 +7,7 @@ import { articlePath } from '../structure/index.js';
 import type { DocType, Obligation, Quantity, Statistic, StructureNode } from '../schema/document.js';
 import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
-import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reFor, wordsOf } from './cues.js';
+import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reFor, withinWord, wordsOf } from './cues.js';
 import { statisticParts } from './statistic-parts.js';
 import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, isConditionClause, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
@@ -104,13 +104,7 @@ function nearestModal(ctx: Context, before: Span, after: Span): Cues['modal'] {
  */
 function firstCue(ctx: Context, re: RegExp, text: string): RegExpExecArray | null {
   const notIn = ctx.rules.obligation['cue-not-in'];
-  for (const m of matchesOf(re, text)) {
-    const inside = notIn.some((w) => {
-      for (let k = w.indexOf(m[0]); k >= 0; k = w.indexOf(m[0], k + 1)) if (m.index - k >= 0 && text.startsWith(w, m.index - k)) return true;
-      return false;
-    });
-    if (!inside) return m;
-  }
+  for (const m of matchesOf(re, text)) if (!withinWord(text, m.index, m[0], notIn)) return m;
   return null;
 }
 

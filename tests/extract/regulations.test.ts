@@ -386,6 +386,12 @@ describe('who bears the rule', () => {
     ]);
   });
 
+  it('自 of 自治区 and 经 of 财政经济委员会 stop no subject (上海 人大议事规则 2001, 浙江 人大议事规则 1994)', async () => {
+    expect((await reg('07_shanghai_yishi-guize_2001.txt')).obligations.filter((o) => !o.quantity && o.text.startsWith('每届市人民代表大会第一次会议，')).map((o) => o.actor?.text)).toEqual(['市人民代表大会会议', '财政经济委员会']);
+    const doc = analyseString('广西壮族自治区人民代表大会代表建议办理规定\n第九条 自治区人民政府应当在常务委员会会议举行的十日前将报告送交常务委员会。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.actor?.text])).toEqual([['十日前', '自治区人民政府']]);
+  });
+
   it('a number in a condition with no subject binds the main clause\'s subject, unless the condition is a breach', () => {
     const doc = analyseString('某省立法条例\n第六十二条 法规实施满两年的，法规实施机关应当向常务委员会书面报告法规实施情况。\n第六十三条 承办单位逾期三个月未答复的，常务委员会应当督促办理。\n', loadRules()).doc;
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.measure, o.actor?.text ?? null])).toEqual([['两年', 'duration', '法规实施机关'], ['三个月', 'duration', '承办单位']]);
