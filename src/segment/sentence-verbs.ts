@@ -40,9 +40,11 @@ export class SentenceVerbs {
    */
   prepare(sents: readonly Span[]): void {
     const todo: Span[] = [];
+    const seen = new Set<number>();
     for (const s of sents) {
-      const span = this.bySentence.has(s[0]) ? undefined : this.later.get(s[0]);
-      if (span) todo.push(span);
+      const span = this.bySentence.has(s[0]) || seen.has(s[0]) ? undefined : this.later.get(s[0]);
+      // once each: a sentence listed twice would have its verbs indexed, then overwritten with none
+      if (span) { todo.push(span); seen.add(s[0]); }
     }
     if (!todo.length) return;
     todo.sort((a, b) => a[0] - b[0]);

@@ -42,4 +42,12 @@ describe('the verbs of the sentences a frame reads', () => {
     expect(v.of(nineB).every((at) => at >= nineB[0] && at < nineB[1])).toBe(true);
     expect([...v.of(nine), ...v.of(nineB)]).toEqual(segmentSpans(ctx, [nine, nineB]).filter(isVerb).map((t) => t.span[0]));
   });
+
+  it('keep a sentence\'s verbs when a call lists it twice (two rules in one sentence)', () => {
+    const [nine, nineB, ten] = sents as [Span, Span, Span];
+    const v = new SentenceVerbs(ctx, [ten], segmentSpans(ctx, [ten]), new Map([[nine[0], nine], [nineB[0], nineB]]), []);
+    v.prepare([nineB, nineB, nine]);
+    expect(v.of(nineB).map((at) => ctx.norm.slice(at, at + 2))).toEqual(words([nineB]));
+    expect(v.of(nineB).length).toBeGreaterThan(0);
+  });
 });
