@@ -58,7 +58,8 @@ export function findNamedNumbers(ctx: Context): NamedNorm[] {
     }
     openRe.lastIndex = end + 1;
   }
-  for (const re of r.patterns) {
+  for (const { re, requires } of r.patterns) {
+    if (requires && !ctx.norm.includes(requires)) continue;
     for (const m of ctx.norm.matchAll(re)) cands.push({ norm: [m.index!, m.index! + m[0].length], source: 'pattern' });
   }
   cands.sort((a, b) => a.norm[0] - b.norm[0] || (b.norm[1] - b.norm[0]) - (a.norm[1] - a.norm[0]));

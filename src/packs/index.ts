@@ -69,7 +69,8 @@ const NamedYaml = z.object({
     open: z.array(z.string()), close: z.array(z.string()),
     'max-length': z.number(), 'item-max-length': z.number(), numeral: z.string(), 'not-if': z.string(),
   }),
-  patterns: z.array(z.string()),
+  // a pattern, or a pattern with a literal every match contains (a text without it is not searched)
+  patterns: z.array(z.union([z.string(), z.object({ pattern: z.string(), requires: z.string().min(1) })])),
 });
 
 const MetaYaml = z.object({
@@ -237,7 +238,7 @@ export interface Rules {
   meta: z.infer<typeof MetaYaml>;
   structure: z.infer<typeof StructureYaml> & { headingEnd: RegExp };
   quantity: QuantityRules;
-  named: { slogans: string[]; quoted: z.infer<typeof NamedYaml>['quoted']; patterns: RegExp[]; numeral: RegExp; notIf: RegExp };
+  named: { slogans: string[]; quoted: z.infer<typeof NamedYaml>['quoted']; patterns: { re: RegExp; requires: string | null }[]; numeral: RegExp; notIf: RegExp };
   obligation: z.infer<typeof ObligationYaml> & { fromPatterns: RegExp[] };
   topics: Topic[];
   topicMinScore: number;
@@ -374,7 +375,11 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   const named = {
     slogans,
     quoted: ny.quoted,
-    patterns: ny.patterns.map((s) => compileRegex(nnp, 'named-numbers.yaml', s, 'gu')),
+    patterns: ny.patterns.map((p) => {
+      const { pattern: src, requires } = typeof p === 'string' ? { pattern: p, requires: null } : p;
+      if (requires && !src.includes(requires)) throw new PackError(join(nnp.dir, 'named-numbers.yaml'), `pattern ${src}: requires "${requires}", which the pattern does not contain`);
+      return { re: compileRegex(nnp, 'named-numbers.yaml', src, 'gu'), requires };
+    }),
     numeral: compileRegex(nnp, 'named-numbers.yaml', ny.quoted.numeral),
     notIf: compileRegex(nnp, 'named-numbers.yaml', ny.quoted['not-if']),
   };

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules, PackError, DEFAULT_PACK_DIR } from '../../src/packs/index.js';
-import { loadCheckedRules } from '../../src/pipeline.js';
+import { analyseString, loadCheckedRules } from '../../src/pipeline.js';
 
 const rules = loadRules();
 
 describe('every pack loads and records its version and hash', () => {
   it('lists the packs in load order', () => {
     expect(rules.packs.map((p) => `${p.id}@${p.version}`)).toEqual([
-      'normalize@1.1.0', 'boilerplate@1.1.0', 'meta@1.5.0', 'structure@1.1.0', 'quantity@2.18.0', 'named-numbers@1.5.0', 'obligation@2.26.0', 'topics@1.4.0', 'segment@1.4.0', 'compare@1.3.0', 'matters@1.1.0',
+      'normalize@1.1.0', 'boilerplate@1.1.0', 'meta@1.5.0', 'structure@1.1.0', 'quantity@2.18.0', 'named-numbers@1.6.0', 'obligation@2.26.0', 'topics@1.4.0', 'segment@1.4.0', 'compare@1.3.0', 'matters@1.1.0',
     ]);
     for (const p of rules.packs) expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -70,6 +70,16 @@ describe('pack examples run when the packs load', () => {
     expect(() => loadRules(dir)).toThrow(/quantity\.yaml: rule quantity\/percent-cn: requires "百分比", which its pattern does not contain/);
     writeFileSync(file, yaml.replace('requires: 成', 'requires: 成多').replace("tenths: '(?<![{cn-digit}\\d])(?<t>", "tenths: '(?:成多)?(?<![{cn-digit}\\d])(?<t>"));
     expect(() => loadRules(dir)).toThrow('quantity.yaml: rule quantity/tenths: requires "成多", but its example "其中九成以上已办结" matches "九成以上" without it');
+  });
+
+  it('a named-number pattern that requires a literal it lacks refuses to load; the literal skips texts without it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-packs-'));
+    cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
+    const file = join(dir, 'named-numbers', 'named-numbers.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('requires: 普法', 'requires: 普及'));
+    expect(() => loadRules(dir)).toThrow(/named-numbers\.yaml: pattern \[一二三四五六七八九十\]五普法: requires "普及", which the pattern does not contain/);
+    const named = (text: string) => analyseString(`某市人大常委会工作报告\n${text}\n`, rules).doc.namedNumbers.map((n) => n.text);
+    expect(named('全面完成七五普法规划，打造15分钟便民生活圈。')).toEqual(['七五普法', '15分钟便民生活圈']);
   });
 
   it('a matter example the lexicon gives another matter refuses to load', () => {
