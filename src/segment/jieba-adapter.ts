@@ -33,13 +33,14 @@ function materialise(name: string, content: string): string {
 
 /**
  * nodejieba's main dictionary without its rarest words, cached in the temp folder under a name that changes
- * when the source dictionary or the threshold does.
+ * when the source dictionary or the threshold does: nodejieba's version and the dictionary's size (not its
+ * modification time, which every reinstall changes: the temp folder would gain a 1.5 MB copy each time).
  */
 function mainDict(j: { DEFAULT_DICT?: string }, minFreq: number): string | undefined {
   const full = j.DEFAULT_DICT;
   if (!full || minFreq <= 0) return undefined;
-  const st = statSync(full);
-  const path = join(tmpdir(), 'zhidu-jieba', `main-${st.size}-${Math.round(st.mtimeMs)}-f${minFreq}.dict.utf8`);
+  const version = (require('nodejieba/package.json') as { version: string }).version;
+  const path = join(tmpdir(), 'zhidu-jieba', `main-${version}-${statSync(full).size}-f${minFreq}.dict.utf8`);
   if (!existsSync(path)) {
     const kept = readFileSync(full, 'utf8').split('\n').filter((l) => {
       const f = Number(l.split(' ')[1]);
