@@ -178,7 +178,7 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   // the indefinite 一 (一份答卷, 一批项目) is not a count unless a comparator or a rule word makes it one
   const one = q['indefinite-one'];
   if (n1 === '一' && !second && comparator === 'eq' && !approx && !gr.half && !gr.half2 && !one['keep-units'].includes(unit) &&
-    !(one['keep-dimensions'].includes(dimension) && end > s[1])) return 'R04-indefinite-one';
+    !(one['keep-dimensions'].includes(dimension) && (end > s[1] || one['keep-time-after'].some((w) => ctx.norm.endsWith(w, numStart))))) return 'R04-indefinite-one';
   const incl = inclusiveRe(ctx).exec(ctx.norm.slice(end, end + 12));
   // "三次以上(含三次)": the bracket belongs to this quantity, its number is not another one
   if (incl && (comparator === 'gte' || comparator === 'lte')) end += incl[0].length;

@@ -61,7 +61,7 @@ const QuantityYaml = z.object({
     'day-count-after': z.array(z.string()),
     'day-count-before': z.array(z.string()),
   }),
-  'indefinite-one': z.object({ 'keep-units': z.array(z.string()), 'keep-dimensions': z.array(z.string()) }),
+  'indefinite-one': z.object({ 'keep-units': z.array(z.string()), 'keep-dimensions': z.array(z.string()), 'keep-time-after': z.array(z.string()) }),
 });
 
 const NamedYaml = z.object({

@@ -76,6 +76,15 @@ describe('time limits and lead times', () => {
     expect(doc.dropped.map((d) => [d.text, d.filter])).toContainEqual(['一年', 'F16-period-of-count']);
   });
 
+  it('an extension of a time limit is a deadline (河南 监督法办法 第五十四条: 可以延长三十日), of a speech a duration (上海 常委会议事规则: 可以延长五分钟); 延长一个月 is one month, not the indefinite 一', async () => {
+    const review = (await reg('33_henan_jiandu_2015.txt')).obligations.find((o) => o.quantity?.raw === '三十日' && o.text.includes('可以延长三十日'))!;
+    expect([review.quantity!.comparator, review.quantity!.measure, review.modality]).toEqual(['eq', 'deadline', 'may']);
+    const speech = rulesAfter(await reg('06_shanghai_yishi-guize_nd.txt'), '第三十五条', 2)[1]!;
+    expect([speech.quantity!.raw, speech.quantity!.measure]).toEqual(['五分钟', 'duration']);
+    const doc = analyseString('某县人民代表大会代表视察办法\n第七条 有关机关应当自收到视察报告之日起两个月内，将研究处理情况书面答复代表；情况复杂的，可以延长一个月。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.value, o.quantity?.measure, o.actor?.text])).toEqual([['两个月内', 2, 'deadline', '有关机关'], ['一个月', 1, 'deadline', '有关机关']]);
+  });
+
   it('在二十四小时以内 is a deadline in hours (上海 第三十六条)', async () => {
     const o = await rule('08_shanghai_daibiaofa-shishi_nd.txt', '在二十四小时以内');
     expect([o.quantity!.comparator, o.quantity!.measure, o.quantity!.canonical]).toEqual(['lte', 'deadline', { value: 24, min: null, max: null, unit: 'hour' }]);
