@@ -25,6 +25,13 @@ describe('topic table (rules grouped by topic)', () => {
     expect(c.documents.map((d) => d.label)).toEqual(['长春 2022 意见', '东城 2017 意见', '濮阳 2023 决定', '长春 2022 综述', 'X市 发言']);
   });
 
+  it('labels a document without a manifest entry by its place\'s short name: 广西壮族自治区 is 广西, not 广西壮族', async () => {
+    const { analyseString } = await import('../../src/pipeline.js');
+    const { loadRules } = await import('../../src/packs/index.js');
+    const text = '广西壮族自治区人民代表大会代表建议、批评和意见办理规定\n（2019年3月29日广西壮族自治区第十三届人民代表大会常务委员会第八次会议通过）\n第一条 承办单位应当自交办之日起三个月内办理完毕并书面答复代表。\n';
+    expect(describeDoc(analyseString(text, loadRules(), 'guangxi.txt'), 'guangxi.txt').label).toBe('广西 2019 规定');
+  });
+
   it('deputy-contact: 长春 ≥3 名 per member, 濮阳 ≥5 名, the review 1–3 个 and ≥3 名; 濮阳 strictest', () => {
     expect(cell('deputy-contact', 'changchun-2022-opinion')).toEqual(['≥3 名/人']);
     expect(cell('deputy-contact', 'puyang-2023-decision')).toEqual(['≥5 名/人', '≥1 次/年']);
