@@ -151,8 +151,8 @@ function stopsOf(ctx: Context, text: string): { at: number; opens: boolean } {
     break;
   }
   p.stops.lastIndex = 0;
-  // a numeral inside an actor head (一府两院) is part of its name
-  for (let i = 0; i < at; i++) if (DIGITS.has(text.charCodeAt(i)) && !insideHead(ctx, text, i)) return { at: i, opens };
+  // a numeral inside an actor head (一府两院) or a level (县、乡两级, 上一级) is part of its name
+  for (let i = 0; i < at; i++) if (DIGITS.has(text.charCodeAt(i)) && !insideHead(ctx, text, i) && !withinWord(text, i, text[i]!, ctx.rules.obligation['not-stops'])) return { at: i, opens };
   return { at, opens };
 }
 

@@ -401,6 +401,12 @@ describe('who bears the rule', () => {
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.actor?.text])).toEqual([['十日前', '自治区人民政府']]);
   });
 
+  it('a level is no number in a subject (下一级, 县、乡两级); a comparator word ends one (河南 监督法办法 第五十四条, a 实施代表法办法-like sentence)', async () => {
+    expect(await actorAt('33_henan_jiandu_2015.txt', '下一级人民代表大会及其常务委员会制定的规范性文件应当在公布后三十日内')).toBe('下一级人民代表大会及其常务委员会');
+    const doc = analyseString('某省实施代表法办法\n第四条 县、乡两级人民代表大会代表应当每年至少一次向原选区选民报告履职情况。\n第八条 省人民代表大会代表的活动经费每人每年不低于三千元，县级人民代表大会代表不低于一千五百元。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.actor?.text ?? null])).toEqual([['一次', '县、乡两级人民代表大会代表'], ['三千元', null], ['一千五百元', '县级人民代表大会代表']]);
+  });
+
   it('a number in a condition with no subject binds the main clause\'s subject, unless the condition is a breach', () => {
     const doc = analyseString('某省立法条例\n第六十二条 法规实施满两年的，法规实施机关应当向常务委员会书面报告法规实施情况。\n第六十三条 承办单位逾期三个月未答复的，常务委员会应当督促办理。\n', loadRules()).doc;
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.measure, o.actor?.text ?? null])).toEqual([['两年', 'duration', '法规实施机关'], ['三个月', 'duration', '承办单位']]);
