@@ -337,7 +337,8 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
       continue;
     }
     const subj = subjectAt(ctx, s, at, verbs.of(sent));
-    if (subj) return subj;
+    // 市、县两级财政每年安排…经费，每个联络站不低于2万元: what each one is allotted, not who acts
+    if (subj && !(s === own && allotted(ctx, subj, at, verbs.of(sent)))) return subj;
   }
   // 代表在大会全体会议上发言的，每人可以发言两次: with no subject of its own, the rule binds the one its condition
   // names, the nearest first (制定机关瞒报…的，未按照有关规定开展定期清理的，: the earlier condition's)
@@ -386,6 +387,21 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const m = p.heads.exec(after.slice(de));
   if (m && m.index === 0) return [afterNumber + de, afterNumber + de + m[0].length];
   return null;
+}
+
+/**
+ * Whether a subject after a per word (每个联络站, 每名代表) is only what the number is allotted to: no verb
+ * stands between it and the number (每个联络站不低于2万元), while 每名代表每年联系选民不少于两次 has one.
+ */
+function allotted(ctx: Context, subj: Span, at: number, verbs: readonly number[]): boolean {
+  const o = ctx.rules.obligation;
+  const before = ctx.norm.slice(Math.max(0, subj[0] - 3), subj[0]);
+  if (!o.per.some((p) => before.endsWith(p.word) || ctx.norm.startsWith(p.word, subj[0]))) return false;
+  // the comparator before the number (不低于: 低于 is a verb to jieba) is no act
+  const gap = ctx.norm.slice(subj[1], at);
+  const cmp = ctx.rules.quantity.comparators.prefix.reduce((n, p) => (gap.endsWith(p.word) ? Math.max(n, p.word.length) : n), 0);
+  for (let v = firstAfter(verbs, subj[1]); v >= 0 && v < verbs.length && verbs[v]! < at - cmp; v++) if (verbs[v]! >= subj[1]) return false;
+  return true;
 }
 
 /**

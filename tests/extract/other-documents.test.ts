@@ -108,6 +108,8 @@ describe('documents from other places', () => {
       'o deputy-activities ≥20000 元 per unit /year',
     ]);
     expect(d.namedNumbers.map((n) => n.text)).toEqual(['六有']);
+    // 市、县两级财政每年安排…经费，每个联络站不低于2万元: the station is what is allotted, the budget pays
+    expect(d.obligations.filter((o) => o.text.includes('财政每年安排') || o.quantity?.raw === '2万元').map((o) => o.actor?.text)).toEqual(['市、县两级财政', '市、县两级财政']);
   });
 });
 

@@ -70,3 +70,13 @@ describe('clauses', () => {
     ]);
   });
 });
+
+describe('articles numbered in digits', () => {
+  it('第1条 … 第8条 (full-width digits too) are articles, and each rule knows its own', async () => {
+    const text = '某市人民代表大会常务委员会关于代表联络站建设的规定\n第1条　为加强代表联络站建设，制定本规定。\n第2条　代表联络站每月至少开展１次接待选民活动。\n第３条　对群众反映的问题，联络站应当在１０个工作日内转交有关部门。\n';
+    const { doc } = await analyseBytes(Buffer.from(text), 'stations.txt');
+    // labels are read in the normalised view (第３条 → 第3条); headings stay slices of the source
+    expect(doc.structure.map((s) => [s.label, s.heading.slice(0, 3)])).toEqual([['第1条', '第1条'], ['第2条', '第2条'], ['第3条', '第３条']]);
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.article, o.actor?.text])).toEqual([['１次', '第2条', '代表联络站'], ['１０个工作日内', '第3条', '联络站']]);
+  });
+});
