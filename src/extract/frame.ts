@@ -144,6 +144,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   const at = ctx.map.posToSource(q.norm[0]);
   const section = structure.find((x) => x.span[0] <= at && at < x.span[1]);
   const targetSection = section !== undefined && o['target-headings'].some((w) => section.heading.includes(w));
+  const reviewSection = section !== undefined && o['review-headings'].some((w) => section.heading.includes(w)) && !targetSection;
   // a modal before a condition (…应当及时研究，认为不属于的，在…内提出) governs only what precedes the condition
   const condEnd = lastConditionEnd(ctx, sent, q.norm[0]);
   let modal = nearestModal(ctx, [condEnd, q.numberAt], [q.norm[1], sent.span[1]]);
@@ -161,7 +162,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     sanction, violation,
     stat: statisticCue(ctx, clauseBefore),
     strong: firstCue(ctx, p.report, sentBefore),
-    target: p.target.test(sentBefore.slice(-reach)),
+    target: !reviewSection && p.target.test(sentBefore.slice(-reach)),
     targetSection,
   };
 }
@@ -199,7 +200,8 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
   if (c.targetSection && !c.stat && !c.strong) return { kind: 'obligation', reasons: ['target-section'], target: true };
   const perInReports = c.per !== null && o.per.find((x) => x.word === c.per!.word)?.['in-reports'] !== false;
   if (c.per && perInReports && !reported) reasons.push(`per:${c.per.word}`);
-  if (c.freqInClause && !c.stat) reasons.push(`frequency:${c.freq!.word}`);
+  // 全年新增城镇就业12.6万人: in a report, the period a figure covers is no frequency a rule sets
+  if (c.freqInClause && !c.stat && !patterns(ctx).period.test(c.freq!.word)) reasons.push(`frequency:${c.freq!.word}`);
   if (c.sanction) reasons.push(`sanction:${c.sanction.word}`);
   if (modalBeforeQ && modalBeforeQ.at >= c.clause[0] - c.sent.span[0] && !c.stat) reasons.push(`modal:${modalBeforeQ.word}`);
   if (reasons.length) return { kind: 'obligation', reasons, target: false };

@@ -7,7 +7,9 @@ import { isApproximate, type Candidate } from './quantity-filters.js';
 import type { QuantityNorm } from './quantity.js';
 import { memo } from '../core/memo.js';
 
-const round = (v: number) => Math.round(v * 1e6) / 1e6;
+// six decimals for shares and small values; past a billion, 15 significant digits (5123.6亿 is 512360000000,
+// not the 512360000000.00006 that binary floating point gives)
+const round = (v: number) => (Math.abs(v) >= 1e9 ? Number(v.toPrecision(15)) : Math.round(v * 1e6) / 1e6);
 
 const prefixCache = new WeakMap<object, { word: string; cmp: string; reach: number }[]>();
 const inclusiveCache = new WeakMap<object, RegExp>();

@@ -445,6 +445,16 @@ describe('a government work report', () => {
     // 过去五年, 五年累计 and “15分钟品质文化生活圈” are no quantities
     expect(rows.some((r) => r[2] === '五年' || r[2] === '15分钟')).toBe(false);
   });
+
+  it('under the look back, 全年 is the period of a result and 控制在 states what was achieved; 5123.6亿元 is exact', () => {
+    const text = '政府工作报告\n一、2023年工作回顾\n过去一年，全市地区生产总值达到5123.6亿元，同比增长5.8%。全年新增城镇就业12.6万人，城镇调查失业率控制在5.2%以内。\n二、2024年主要目标\n城镇新增就业11万人以上，城镇调查失业率控制在5.5%以内。\n';
+    const doc = analyseString(text, loadRules()).doc;
+    const rows = [...doc.obligations, ...doc.statistics].sort((a, b) => a.span[0] - b.span[0]).map((x) => [x.kind, x.quantity!.raw, x.quantity!.value]);
+    expect(rows).toEqual([
+      ['statistic', '5123.6亿元', 512360000000], ['statistic', '5.8%', 5.8], ['statistic', '12.6万人', 126000], ['statistic', '5.2%以内', 5.2],
+      ['obligation', '11万人以上', 110000], ['obligation', '5.5%以内', 5.5],
+    ]);
+  });
 });
 
 describe('the numbered filters say why a number is not a quantity', () => {
