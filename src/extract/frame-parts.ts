@@ -351,7 +351,8 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   if (head) return head;
   // 法规实施满两年的，法规实施机关应当…报告: a number in a condition binds the one the main clause after it names
   const main = mainClauseAfterCondition(ctx, clauses, at);
-  if (main) {
+  // …超过三天的，由主任批准: a main clause that names an agent (由X) says who acts on the condition, not who it binds
+  if (main && !ctx.norm.startsWith(ctx.rules.obligation['agent-marker'], main[0])) {
     const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent));
     if (subj) return subj;
   }

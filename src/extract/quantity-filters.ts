@@ -111,6 +111,10 @@ const FILTERS: Filter[] = [
     id: 'F16-period-of-count', reason: '一年内至少开展两次, 一年内无故不参加: a span whose clause counts occasions or a breach in it is their period, not a deadline',
     drops: (s) => s.dimension === 'time' && pattern(s.ctx.rules, 'quantity/period-of-count').test(s.norm.slice(s.afterUnit, s.afterUnit + 24)),
   },
+  {
+    id: 'F17-at-a-time', reason: '请假一次超过三天: 一次 before a limit on each time means "at a time", not a count',
+    drops: (s) => s.n1 === '一' && s.unitRaw === '次' && !s.groups.sfx && pattern(s.ctx.rules, 'quantity/once-before-limit').test(s.norm.slice(s.afterUnit, s.afterUnit + 8)),
+  },
 ];
 
 /** The id of the first filter that refuses a candidate, or null when it is a quantity. */

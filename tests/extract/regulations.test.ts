@@ -466,4 +466,11 @@ describe('the numbered filters say why a number is not a quantity', () => {
     ]);
     expect([...a.doc.obligations, ...a.doc.statistics].filter((x) => x.quantity)).toEqual([]);
   });
+
+  it('请假一次超过三天 is three days at a time, borne by the member who asks, not by the one who approves', async () => {
+    const text = '某市人民代表大会常务委员会组成人员守则\n第三条 组成人员应当按时出席常务委员会会议。因病或者其他特殊原因不能出席的，应当提前向主任请假。请假一次超过三天的，由主任批准。\n';
+    const a = await analyseBytes(Buffer.from(text, 'utf8'), 'rules.txt');
+    expect(a.dropped.map((d) => [d.text, d.filter])).toContainEqual(['一次', 'F17-at-a-time']);
+    expect(a.doc.obligations.filter((o) => o.quantity).map((o) => [o.quantity!.raw, o.quantity!.comparator, o.quantity!.measure, o.actor?.text])).toEqual([['三天', 'gt', 'duration', '组成人员']]);
+  });
 });
