@@ -164,3 +164,13 @@ describe('a work report plans as well as reports', () => {
     expect(doc.statistics.map((s) => [s.quantity.raw, s.period])).toEqual([['12件', '今年']]);
   });
 });
+
+describe('a party group\'s opinion', () => {
+  it('中共 is no part of the place; 某某市 is a redacted place; a study group bears its own rules; 十四五 names 14 and 5', () => {
+    const text = '中共某某市人大常委会党组关于加强新时代市人大常委会自身建设的意见\n一、加强政治建设\n1.加强理论武装。常委会党组理论学习中心组每季度集中学习不少于1次，落实“十四五”规划。\n';
+    const d = analyseString(text, loadRules()).doc;
+    expect([d.meta.docType, d.meta.place.name, d.meta.place.redacted]).toEqual(['opinion', null, true]);
+    expect(d.obligations.map((o) => [o.quantity?.raw, o.actor?.text, o.period])).toEqual([['1次', '常委会党组理论学习中心组', 'quarter']]);
+    expect(d.namedNumbers.map((n) => [n.text, n.numbers])).toEqual([['十四五', [14, 5]]]);
+  });
+});

@@ -253,10 +253,10 @@ describe('frequency-only rules, slices and structure', () => {
     expect(doc.meta).toMatchObject({ place: { name: '长沙市', level: 'city' }, adoptedOn: '2019-11-29', amendedOn: [], effectiveOn: '2020-05-01' });
   });
 
-  it('a regulation published under its committee\'s 公告: the place is the committee\'s, not 已由某某市', async () => {
-    const text = '某某市人民代表大会常务委员会公告\n（第十二号）\n《某某市人民代表大会常务委员会议事规则》已由某某市第十六届人民代表大会常务委员会第十次会议于2021年3月30日通过，现予公布，自2021年5月1日起施行。\n某某市人民代表大会常务委员会\n2021年3月31日\n某某市人民代表大会常务委员会议事规则\n（2021年3月30日某某市第十六届人民代表大会常务委员会第十次会议通过）\n第一条 为了规范议事活动，制定本规则。\n';
+  it('a regulation published under its committee\'s 公告: the place is the committee\'s, not 已由宜春市', async () => {
+    const text = '宜春市人民代表大会常务委员会公告\n（第十二号）\n《宜春市人民代表大会常务委员会议事规则》已由宜春市第十六届人民代表大会常务委员会第十次会议于2021年3月30日通过，现予公布，自2021年5月1日起施行。\n宜春市人民代表大会常务委员会\n2021年3月31日\n宜春市人民代表大会常务委员会议事规则\n（2021年3月30日宜春市第十六届人民代表大会常务委员会第十次会议通过）\n第一条 为了规范议事活动，制定本规则。\n';
     const { doc } = await analyseBytes(Buffer.from(text, 'utf8'), 'gonggao.txt');
-    expect(doc.meta).toMatchObject({ title: '某某市人民代表大会常务委员会议事规则', docType: 'rules', place: { name: '某某市', level: 'city' }, issuer: '某某市人民代表大会常务委员会', adoptedOn: '2021-03-30', effectiveOn: '2021-05-01' });
+    expect(doc.meta).toMatchObject({ title: '宜春市人民代表大会常务委员会议事规则', docType: 'rules', place: { name: '宜春市', level: 'city' }, issuer: '宜春市人民代表大会常务委员会', adoptedOn: '2021-03-30', effectiveOn: '2021-05-01' });
   });
 
   it('a decision that rewrites an article: the quoted rule\'s bearer starts after the quotation mark', async () => {
