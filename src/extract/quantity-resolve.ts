@@ -181,9 +181,13 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
   const one = q['indefinite-one'];
   if (n1 === '一' && !second && comparator === 'eq' && !approx && !gr.half && !gr.half2 && !one['keep-units'].includes(unit) &&
     !(one['keep-dimensions'].includes(dimension) && (end > s[1] || one['keep-time-after'].some((w) => ctx.norm.endsWith(w, numStart))))) return 'R04-indefinite-one';
-  const incl = inclusiveRe(ctx).exec(ctx.norm.slice(end, end + 12));
-  // "三次以上(含三次)": the bracket belongs to this quantity, its number is not another one
-  if (incl && (comparator === 'gte' || comparator === 'lte')) end += incl[0].length;
+  const bracket = inclusiveRe(ctx).exec(ctx.norm.slice(end, end + 12));
+  // "三次以上(含三次)": the bracket belongs to this quantity, its number is not another one; "(不含三次)" makes
+  // the limit strict (以上 → more than), and after a strict one (超过三次(不含三次)) only confirms it
+  if (bracket && (comparator === 'gte' || comparator === 'lte' || (bracket.groups?.ex !== undefined && (comparator === 'gt' || comparator === 'lt')))) {
+    end += bracket[0].length;
+    if (bracket.groups?.ex !== undefined) comparator = comparator === 'gte' ? 'gt' : comparator === 'lte' ? 'lt' : comparator;
+  }
   return {
     norm: [s[0], end], value, min, max, unit, comparator, cmpWord, approx, redacted: red, ruleId, numberAt: numStart,
     dimension, canonical: red ? null : canonical(ctx, unitRaw, dimension, value, min, max),
@@ -192,5 +196,5 @@ export function resolveCandidate(ctx: Context, c: Candidate): QuantityNorm | str
 
 function inclusiveRe(ctx: Context): RegExp {
   const q = ctx.rules.quantity;
-  return memo(inclusiveCache, q, () => new RegExp(`^(?:${q.comparators.inclusive.join('|')})`, 'u'));
+  return memo(inclusiveCache, q, () => new RegExp(`^(?:${q.comparators.inclusive.join('|')}|(?<ex>${q.comparators.exclusive.join('|')}))`, 'u'));
 }

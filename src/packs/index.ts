@@ -34,6 +34,7 @@ const QuantityYaml = z.object({
     'time-suffix': z.array(z.object({ word: z.string(), cmp: Cmp })),
     'strict-over-suffix': z.array(Cmp),
     inclusive: z.array(z.string()),
+    exclusive: z.array(z.string()),
   }),
   approx: z.object({ prefix: z.array(z.string()), suffix: z.array(z.string()) }),
   range: z.object({ separators: z.array(z.string()) }),
@@ -366,7 +367,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     sessionOrdinal: compileRegex(qp, 'quantity.yaml', qy['not-quantity']['session-ordinal'], 'gu'),
     several: compileRegex(qp, 'quantity.yaml', qy['not-quantity'].several, 'gu'),
   };
-  for (const s of qy.comparators.inclusive) compileRegex(qp, 'quantity.yaml', s);
+  for (const s of [...qy.comparators.inclusive, ...qy.comparators.exclusive]) compileRegex(qp, 'quantity.yaml', s);
   readPatterns(qp);
   close(qp);
 
