@@ -11,11 +11,15 @@ const listRe = new WeakMap<readonly string[], RegExp>();
 /** One global regex for a word list, compiled once per list (wordsOf keeps each list one array). */
 export const reFor = (words: readonly string[]): RegExp => memo(listRe, words, () => literalRe(words));
 
+const longerChars = new WeakMap<readonly string[], Set<string>>();
+
 /**
  * Whether the cue `word` found at `at` in `text` is part of one of `longer` (共 of 公共, 自 of 自治区): a cue
  * word is a word, not any place its characters stand.
  */
 export function withinWord(text: string, at: number, word: string, longer: readonly string[]): boolean {
+  // most cue words share no character with the longer words: answered by one lookup
+  if (!memo(longerChars, longer, () => new Set(longer.join(''))).has(word[0]!)) return false;
   for (const w of longer) {
     for (let k = w.indexOf(word); k >= 0; k = w.indexOf(word, k + 1)) if (at - k >= 0 && text.startsWith(w, at - k)) return true;
   }

@@ -12,7 +12,6 @@ import { statisticParts } from './statistic-parts.js';
 import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, isConditionClause, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
 import { alternation, escapeRegex, literalRe, pattern } from '../packs/index.js';
-import { matchesOf } from '../core/matches.js';
 import { memo } from '../core/memo.js';
 
 export interface SentenceNorm { span: Span; clauses: Span[] }
@@ -104,7 +103,10 @@ function nearestModal(ctx: Context, before: Span, after: Span): Cues['modal'] {
  */
 function firstCue(ctx: Context, re: RegExp, text: string): RegExpExecArray | null {
   const notIn = ctx.rules.obligation['cue-not-in'];
-  for (const m of matchesOf(re, text)) if (!withinWord(text, m.index, m[0], notIn)) return m;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!withinWord(text, m.index, m[0], notIn)) { re.lastIndex = 0; return m; }
+  }
   return null;
 }
 
