@@ -450,6 +450,8 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       // 每月安排接待代表活动: the act follows the period word; 负责制定小组年度活动计划: it comes before
       const actStart = rest.length >= 2 ? freq.at + freq.word.length : 0;
       if (text.replace(freq.word, '').replace(trailing, '').length < 2) continue;
+      // 全年未提出任何建议的，由…约谈: a breach a sanction follows is no rule of its own
+      if (isConditionClause(ctx, text) && o['breach-words'].some((w) => text.includes(w))) continue;
       found.push({ si, clause, text, freq, modal, actStart });
     }
   }

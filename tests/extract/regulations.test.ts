@@ -279,6 +279,12 @@ describe('frequency-only rules, slices and structure', () => {
     expect([o.quantity!.raw, o.quantity!.comparator, o.actor]).toEqual(['二分之一', 'lte', null]);
   });
 
+  it('a breach a sanction follows is no frequency-only rule, and 定期 inside 规定期限 is no period (山东 备案审查 第二十三条, 重庆 代表建议 第三十九条, 北京 备案审查 2024)', async () => {
+    for (const [file, anchor] of [['24_shandong_beian-shencha_2017.txt', '未按照规定期限报送'], ['39_chongqing_daibiao-jianyi_2017.txt', '未按规定期限办理'], ['18_beijing_beian-shencha_2024.txt', '未按照有关规定开展定期清理']] as const) {
+      expect((await reg(file)).obligations.filter((o) => !o.quantity && o.text.includes(anchor))).toEqual([]);
+    }
+  });
+
   it('不定期 sets no period: 不定期开展视察 is no frequency-only rule, 应当定期 is', async () => {
     const text = '某某市人民代表大会常务委员会议事规则\n第一条 常委会不定期开展视察活动。\n第二条 代表应当定期向原选区选民报告履职情况。\n';
     const { doc } = await analyseBytes(Buffer.from(text, 'utf8'), 'periods.txt');
