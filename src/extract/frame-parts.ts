@@ -391,6 +391,17 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
 }
 
 /**
+ * Whether a clause opens with a bearer of its own (新任组成人员在…; 走访代表不少于4次 opens with a verb): a
+ * clause that opens with a word that continues the one before (其中市人大代表不少于2次) names a part of its
+ * bearer, not a new one.
+ */
+export function newBearerAt(ctx: Context, from: number, to: number, verbs: readonly number[]): boolean {
+  const o = ctx.rules.obligation;
+  if (o['continuing-leads'].some((w) => ctx.norm.startsWith(w, from))) return false;
+  return subjectAt(ctx, from, to, verbs) !== null;
+}
+
+/**
  * Whether a subject after a per word (每个联络站, 每名代表) is only what the number is allotted to: no verb
  * stands between it and the number (每个联络站不低于2万元), while 每名代表每年联系选民不少于两次 has one.
  */

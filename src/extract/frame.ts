@@ -9,7 +9,7 @@ import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
 import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reFor, withinWord, wordsOf } from './cues.js';
 import { statisticParts } from './statistic-parts.js';
-import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, isConditionClause, sanctionOf, sliceOf } from './frame-parts.js';
+import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, isConditionClause, newBearerAt, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
 import { alternation, escapeRegex, literalRe, pattern } from '../packs/index.js';
 import { memo } from '../core/memo.js';
@@ -117,7 +117,7 @@ function statisticCue(ctx: Context, before: string): boolean {
   return !(modal && modal.at > m.index);
 }
 
-function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[], later: readonly QuantityNorm[]): Cues {
+function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[], later: readonly QuantityNorm[], before: QuantityNorm | undefined, verbs: SentenceVerbs): Cues {
   const o = ctx.rules.obligation;
   const p = patterns(ctx);
   const norm = ctx.norm;
@@ -133,7 +133,13 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   const freqFound = limit ? null : frequencyBefore(ctx, sentBefore, wordsOf(o.frequency));
   // "定期走访…，每位组成人员固定联系5名": a vague 定期/每次 before a new 每位 subject does not carry over
   const vague = freqFound !== null && (freqFound.period === 'regular' || freqFound.period === 'occasion');
-  const freq = freqFound && vague && per && per.at > freqFound.at ? null : freqFound;
+  let freq = freqFound && vague && per && per.at > freqFound.at ? null : freqFound;
+  // 组成人员每年参加培训不少于40学时，新任组成人员在任期第一年内参加一次初任培训: the period and the per word were the
+  // earlier number's, in a clause before this one, which names a bearer of its own
+  if (freq && before && sent.span[0] + freq.at < before.norm[0] && before.norm[0] < clause[0] && newBearerAt(ctx, clause[0], q.numberAt, verbs.of(sent.span))) {
+    freq = null;
+    if (per && sent.span[0] + per.at < clause[0]) per = null;
+  }
   // 每个季度 is a period, not 每个 (per unit) + 季度
   if (per && freq && per.at === freq.at) per = null;
   const sanction = firstOf(sentText, o.sanctions);
@@ -302,7 +308,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const si = indexOverlapping(input.sentences, [q.norm[0], q.norm[0] + 1], (x) => x.span);
     if (si < 0) continue;
     const sent = input.sentences[si]!;
-    const c = cuesOf(ctx, q, si, sent, input.structure, input.quantities.slice(qi + 1, qi + 4));
+    const c = cuesOf(ctx, q, si, sent, input.structure, input.quantities.slice(qi + 1, qi + 4), input.quantities[qi - 1], input.verbs);
     usedClauses.add(c.clause[0]);
     const { kind, reasons, target } = classify(ctx, q, c, input.docType);
     const period = kind === 'obligation' && c.freq ? c.freq.period : null;

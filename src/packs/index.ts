@@ -120,6 +120,7 @@ const ObligationYaml = z.object({
   'statistic-cues': z.array(z.string()),
   'cue-not-in': z.array(z.string().min(1)),
   'not-stops': z.array(z.string().min(1)),
+  'continuing-leads': z.array(z.string().min(1)),
   'rule-cues': z.array(z.string()),
   sanctions: z.array(z.string()),
   'violation-counts': z.array(z.string()),

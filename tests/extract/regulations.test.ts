@@ -310,6 +310,11 @@ describe('frequency-only rules, slices and structure', () => {
 });
 
 describe('periods', () => {
+  it('a later clause that names a bearer of its own inherits no period from an earlier number\'s clause; 其中 and a verb-led clause do', () => {
+    const doc = analyseString('某市人大常委会关于加强自身建设的意见\n3.常委会组成人员每年参加履职培训不少于40学时，新任组成人员在任期第一年内参加一次初任培训。\n4.进站代表每年进站履职不少于4次，其中市人大代表不少于2次，走访代表不少于3次。\n', loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity?.raw, o.period])).toEqual([['40学时', 'year'], ['一次', null], ['4次', 'year'], ['2次', 'year'], ['3次', 'year']]);
+  });
+
   it('任期第一年内 names one year, not a period: no frequency-only rule, while 每年…不少于一次 keeps its year', () => {
     const doc = analyseString('濮阳市人民代表大会常务委员会关于加强和改进代表工作的决定\n三、代表每年参加履职学习培训不少于一次，新任代表应当在任期第一年内参加初任培训。\n', loadRules()).doc;
     expect(doc.obligations.map((o) => [o.quantity?.raw ?? null, o.period, o.actor?.text, o.per])).toEqual([['一次', 'year', '代表', 'person']]);
