@@ -313,6 +313,10 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const own = starts.length ? starts[starts.length - 1]! : begin;
   const alternative = alternativeBearer(ctx, verbs, sent, own, at);
   if (alternative) return alternative;
+  // …代表半数以上对再次答复仍不满意的，经主席团决定，可以…; 请假一次超过三天的，由主任批准: the one whose decision or
+  // approval the main clause after a condition names bears what the condition sets, not those it counts
+  const approver = approverAfterCondition(ctx, clauses, at);
+  if (approver) return approver;
   // 常务委员会举行会议的七日前，办公厅应当…: a sentence that opens with a time clause has its subject after it (the
   // subject inside the time clause is the event's); when none stands there, the time clause's own is read below
   const following = openingTimeClause(ctx, clauses, begin, at);
@@ -350,9 +354,10 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const head = relativeHeadAfter(ctx, clauses, at);
   if (head) return head;
   // 法规实施满两年的，法规实施机关应当…报告: a number in a condition binds the one the main clause after it names
+  // …代表半数以上对再次答复仍不满意的，经主席团决定，可以…: the one whose decision or approval the main clause
+  // names (经X决定, 由X批准) bears what the condition sets, as a subject there would
   const main = mainClauseAfterCondition(ctx, clauses, at);
-  // …超过三天的，由主任批准: a main clause that names an agent (由X) says who acts on the condition, not who it binds
-  if (main && !ctx.norm.startsWith(ctx.rules.obligation['agent-marker'], main[0])) {
+  if (main) {
     const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent));
     if (subj) return subj;
   }
@@ -416,6 +421,25 @@ function allotted(ctx: Context, subj: Span, at: number, verbs: readonly number[]
   return true;
 }
 
+/** The decider a main clause names (经主席团决定, 由主任批准) after the condition that holds `at`, if any. */
+function approverAfterCondition(ctx: Context, clauses: Span[], at: number): Span | null {
+  const main = mainClauseAfterCondition(ctx, clauses, at);
+  if (!main) return null;
+  const m = pattern(ctx.rules, 'obligation/approval-agent').exec(ctx.norm.slice(main[0], main[1]));
+  if (!m?.groups?.agent) return null;
+  const from = main[0] + m[0].indexOf(m.groups.agent);
+  return [from, from + m.groups.agent.length];
+}
+
+/** Whether a condition states a breach (未按照, 逾期, 不参加 …), not a state of others (仍不满意, 不同意). */
+export function breachIn(ctx: Context, text: string): boolean {
+  const o = ctx.rules.obligation;
+  return o['breach-words'].some((w) => {
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (!withinWord(text, i, w, o['breach-not-in'])) return true;
+    return false;
+  });
+}
+
 /**
  * The first clause after the number's that is not itself a condition, when the number's clause is one
  * (…满两年的，或者…的，由主任会议…): the rule's main clause, whose subject bears what the condition sets.
@@ -425,7 +449,7 @@ function mainClauseAfterCondition(ctx: Context, clauses: Span[], at: number): Sp
   let i = clauses.findIndex((c) => c[0] <= at && at < c[1]);
   if (i < 0) return null;
   const own = ctx.norm.slice(clauses[i]![0], clauses[i]![1]);
-  if (adverbialKind(ctx, own) !== 'condition' || ctx.rules.obligation['breach-words'].some((w) => own.includes(w))) return null;
+  if (adverbialKind(ctx, own) !== 'condition' || breachIn(ctx, own)) return null;
   for (i++; i < clauses.length; i++) {
     const c = clauses[i]!;
     if (adverbialKind(ctx, ctx.norm.slice(c[0], c[1])) !== 'condition') return c;

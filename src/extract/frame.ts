@@ -9,7 +9,7 @@ import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
 import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reFor, withinWord, wordsOf } from './cues.js';
 import { statisticParts } from './statistic-parts.js';
-import { actionOf, actorOf, afterLabel, conditionOf, fromOf, hedgedBefore, isConditionClause, newBearerAt, sanctionOf, sliceOf } from './frame-parts.js';
+import { actionOf, actorOf, afterLabel, breachIn, conditionOf, fromOf, hedgedBefore, isConditionClause, newBearerAt, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
 import { alternation, escapeRegex, literalRe, pattern } from '../packs/index.js';
 import { memo } from '../core/memo.js';
@@ -457,7 +457,7 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       const actStart = rest.length >= 2 ? freq.at + freq.word.length : 0;
       if (text.replace(freq.word, '').replace(trailing, '').length < 2) continue;
       // 全年未提出任何建议的，由…约谈: a breach a sanction follows is no rule of its own
-      if (isConditionClause(ctx, text) && o['breach-words'].some((w) => text.includes(w))) continue;
+      if (isConditionClause(ctx, text) && breachIn(ctx, text)) continue;
       found.push({ si, clause, text, freq, modal, actStart });
     }
   }

@@ -126,6 +126,7 @@ const ObligationYaml = z.object({
   'violation-counts': z.array(z.string()),
   'violation-reach': z.number().int().min(0),
   'breach-words': z.array(z.string().min(1)),
+  'breach-not-in': z.array(z.string().min(1)),
   'frequency-every': z.string(),
   'frequency-not-after': z.array(z.string()),
   'not-periods': z.array(z.string()),

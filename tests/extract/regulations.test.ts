@@ -418,6 +418,12 @@ describe('who bears the rule', () => {
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.actor?.text ?? null])).toEqual([['一次', '县、乡两级人民代表大会代表'], ['三千元', null], ['一千五百元', '县级人民代表大会代表']]);
   });
 
+  it('the decider a main clause names after a condition bears what it sets, not those the condition counts (上海 实施代表法办法 第十六条, 北京 and 重庆 乡镇人大)', async () => {
+    expect(await actorAt('08_shanghai_daibiaofa-shishi_nd.txt', '代表半数以上对再次答复仍不满意')).toBe('主席团');
+    expect(await actorAt('10_beijing_xiangzhen-renda_2016.txt', '提出质询案的代表半数以上对答复不满意')).toBe('主席团');
+    expect(await actorAt('38_chongqing_xiangzhen-renda_2016.txt', '提出质询案的代表半数以上对答复不满意')).toBe('主席团');
+  });
+
   it('a number in a condition with no subject binds the main clause\'s subject, unless the condition is a breach', () => {
     const doc = analyseString('某省立法条例\n第六十二条 法规实施满两年的，法规实施机关应当向常务委员会书面报告法规实施情况。\n第六十三条 承办单位逾期三个月未答复的，常务委员会应当督促办理。\n', loadRules()).doc;
     expect(doc.obligations.map((o) => [o.quantity?.raw, o.quantity?.measure, o.actor?.text ?? null])).toEqual([['两年', 'duration', '法规实施机关'], ['三个月', 'duration', '承办单位']]);
@@ -478,10 +484,10 @@ describe('the numbered filters say why a number is not a quantity', () => {
     expect([...a.doc.obligations, ...a.doc.statistics].filter((x) => x.quantity)).toEqual([]);
   });
 
-  it('请假一次超过三天 is three days at a time, borne by the member who asks, not by the one who approves', async () => {
+  it('请假一次超过三天 is three days at a time; the one who approves bears the threshold, as 主席团 does in the gold (上海 实施代表法办法 第十六条)', async () => {
     const text = '某市人民代表大会常务委员会组成人员守则\n第三条 组成人员应当按时出席常务委员会会议。因病或者其他特殊原因不能出席的，应当提前向主任请假。请假一次超过三天的，由主任批准。\n';
     const a = await analyseBytes(Buffer.from(text, 'utf8'), 'rules.txt');
     expect(a.dropped.map((d) => [d.text, d.filter])).toContainEqual(['一次', 'F17-at-a-time']);
-    expect(a.doc.obligations.filter((o) => o.quantity).map((o) => [o.quantity!.raw, o.quantity!.comparator, o.quantity!.measure, o.actor?.text])).toEqual([['三天', 'gt', 'duration', '组成人员']]);
+    expect(a.doc.obligations.filter((o) => o.quantity).map((o) => [o.quantity!.raw, o.quantity!.comparator, o.quantity!.measure, o.actor?.text])).toEqual([['三天', 'gt', 'duration', '主任']]);
   });
 });
