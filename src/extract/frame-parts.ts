@@ -315,7 +315,8 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   if (alternative) return alternative;
   // …代表半数以上对再次答复仍不满意的，经主席团决定，可以…; 请假一次超过三天的，由主任批准: the one whose decision or
   // approval the main clause after a condition names bears what the condition sets, not those it counts
-  const approver = approverAfterCondition(ctx, clauses, at);
+  const main = mainClauseAfterCondition(ctx, clauses, at);
+  const approver = main && approverIn(ctx, main);
   if (approver) return approver;
   // 常务委员会举行会议的七日前，办公厅应当…: a sentence that opens with a time clause has its subject after it (the
   // subject inside the time clause is the event's); when none stands there, the time clause's own is read below
@@ -354,9 +355,6 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const head = relativeHeadAfter(ctx, clauses, at);
   if (head) return head;
   // 法规实施满两年的，法规实施机关应当…报告: a number in a condition binds the one the main clause after it names
-  // …代表半数以上对再次答复仍不满意的，经主席团决定，可以…: the one whose decision or approval the main clause
-  // names (经X决定, 由X批准) bears what the condition sets, as a subject there would
-  const main = mainClauseAfterCondition(ctx, clauses, at);
   if (main) {
     const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent));
     if (subj) return subj;
@@ -421,10 +419,8 @@ function allotted(ctx: Context, subj: Span, at: number, verbs: readonly number[]
   return true;
 }
 
-/** The decider a main clause names (经主席团决定, 由主任批准) after the condition that holds `at`, if any. */
-function approverAfterCondition(ctx: Context, clauses: Span[], at: number): Span | null {
-  const main = mainClauseAfterCondition(ctx, clauses, at);
-  if (!main) return null;
+/** The decider a main clause names (经主席团决定, 由主任批准), if it names one. */
+function approverIn(ctx: Context, main: Span): Span | null {
   const m = pattern(ctx.rules, 'obligation/approval-agent').exec(ctx.norm.slice(main[0], main[1]));
   if (!m?.groups?.agent) return null;
   const from = main[0] + m[0].indexOf(m.groups.agent);
