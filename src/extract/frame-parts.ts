@@ -313,9 +313,14 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const own = starts.length ? starts[starts.length - 1]! : begin;
   const alternative = alternativeBearer(ctx, verbs, sent, own, at);
   if (alternative) return alternative;
+  // whether the number stands in a condition (…满两年的，): read once, for the main clause and the sentences before
+  const ni = clauses.findIndex((c) => c[0] <= at && at < c[1]);
+  const numberClause = ni < 0 ? '' : norm.slice(Math.max(clauses[ni]![0], begin), clauses[ni]![1]);
+  const inCondition = ni >= 0 && adverbialKind(ctx, numberClause) === 'condition';
+  // the rule's main clause, unless the condition is a breach (…逾期未答复的，): the main clause then names who acts on it
+  const main = inCondition && !breachIn(ctx, numberClause) ? mainClauseAfter(ctx, clauses, ni) : null;
   // …代表半数以上对再次答复仍不满意的，经主席团决定，可以…; 请假一次超过三天的，由主任批准: the one whose decision or
   // approval the main clause after a condition names bears what the condition sets, not those it counts
-  const main = mainClauseAfterCondition(ctx, clauses, at);
   const approver = main && approverIn(ctx, main);
   if (approver) return approver;
   // 常务委员会举行会议的七日前，办公厅应当…: a sentence that opens with a time clause has its subject after it (the
@@ -369,8 +374,6 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   // 承办单位…应当及时研究；闭会期间，应当在…五日内: the subject of an earlier sentence of the same article; when
   // this sentence opens with a condition (…两次不出席的，由主任会议约谈；连续三次不出席的，应当辞去…), the subject
   // of that sentence's own condition first: parallel conditions share who they are about
-  const numberClause = clauses.find((c) => c[0] <= at && at < c[1]);
-  const inCondition = numberClause !== undefined && adverbialKind(ctx, norm.slice(Math.max(numberClause[0], begin), numberClause[1])) === 'condition';
   for (const prev of previous) {
     if (conditions.length || inCondition) {
       const from = afterLabel(ctx, prev.span);
@@ -437,17 +440,12 @@ export function breachIn(ctx: Context, text: string): boolean {
 }
 
 /**
- * The first clause after the number's that is not itself a condition, when the number's clause is one
- * (…满两年的，或者…的，由主任会议…): the rule's main clause, whose subject bears what the condition sets.
- * Not after a breach (…逾期未答复的，): the main clause then names who acts on it.
+ * The first clause after clause `i` (a condition) that is not itself one (…满两年的，或者…的，由主任会议…): the
+ * rule's main clause, whose subject bears what the condition sets.
  */
-function mainClauseAfterCondition(ctx: Context, clauses: Span[], at: number): Span | null {
-  let i = clauses.findIndex((c) => c[0] <= at && at < c[1]);
-  if (i < 0) return null;
-  const own = ctx.norm.slice(clauses[i]![0], clauses[i]![1]);
-  if (adverbialKind(ctx, own) !== 'condition' || breachIn(ctx, own)) return null;
-  for (i++; i < clauses.length; i++) {
-    const c = clauses[i]!;
+function mainClauseAfter(ctx: Context, clauses: Span[], i: number): Span | null {
+  for (let k = i + 1; k < clauses.length; k++) {
+    const c = clauses[k]!;
     if (adverbialKind(ctx, ctx.norm.slice(c[0], c[1])) !== 'condition') return c;
   }
   return null;

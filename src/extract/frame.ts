@@ -94,10 +94,6 @@ function nearestModal(ctx: Context, before: Span, after: Span): Cues['modal'] {
 }
 
 /**
- * Whether a clause reads as a report before its number (共, 已, 今年…): a statistic cue with no modal word after
- * it (今年要审议法规案10件左右 plans, 今年审议法规案10件 reports).
- */
-/**
  * The first match of a report cue that is not part of a longer word (共 of 公共预算, 了 of 了解): a rule
  * about the public budget is no report.
  */
@@ -110,6 +106,10 @@ function firstCue(ctx: Context, re: RegExp, text: string): RegExpExecArray | nul
   return null;
 }
 
+/**
+ * Whether a clause reads as a report before its number (共, 已, 今年…): a statistic cue with no modal word after
+ * it (今年要审议法规案10件左右 plans, 今年审议法规案10件 reports).
+ */
 function statisticCue(ctx: Context, before: string): boolean {
   const m = firstCue(ctx, patterns(ctx).statCue, before);
   if (!m) return false;
