@@ -39,7 +39,7 @@ export async function compareCommand(inputs: string[], opts: CompareCliOptions, 
   const all = [...main, ...refs];
   if (!all.length) throw new UsageError('no input documents');
   const refPaths = new Set(refs.map((r) => r.path));
-  const failures = await analyseEach(all, opts.packs, io, (analysis, { path, entry }) => {
+  const failures = await analyseEach(all, { packs: opts.packs }, io, (analysis, { path, entry }) => {
     docs.push({ info: describe(analysis, path, entry), analysis: forCompare(analysis), reference: refPaths.has(path) });
   });
   if (docs.length) {

@@ -1,12 +1,11 @@
-import { formatError } from '../core/errors.js';
-import { analyseFile, loadCheckedRules } from '../pipeline.js';
+import { analyseEach } from './analyse-inputs.js';
 import { documentToMarkdown } from '../render/markdown.js';
 import type { ErrorRecord, ZhiduDocument } from '../schema/document.js';
 import { emitChunks, type IO } from './io.js';
 import { jsonDocument } from '../render/json-stream.js';
 import { outputFormat } from './out-format.js';
 import { withCodePointOffsets } from '../render/offsets.js';
-import { exitCodeFor, type Failure } from './exit.js';
+import { exitCodeFor } from './exit.js';
 
 export interface ExtractOptions { format?: 'json' | 'jsonl' | 'md'; out?: string; packs?: string; withSentences?: boolean; offsets?: 'utf16' | 'codepoint' }
 
@@ -14,20 +13,9 @@ export interface ExtractOptions { format?: 'json' | 'jsonl' | 'md'; out?: string
 export async function extractCommand(files: string[], opts: ExtractOptions, io: IO): Promise<number> {
   const format = outputFormat(opts.format, opts.out, ['json', 'jsonl', 'md'] as const, 'json');
   const results: (ZhiduDocument | ErrorRecord)[] = [];
-  const failures: Failure[] = [];
-  // a rule pack that refuses to load fails the command once (zhidu: invalid rule pack …), not each input
-  if (files.length) loadCheckedRules(opts.packs);
-  for (const file of files) {
-    try {
-      const doc = (await analyseFile(file, { packs: opts.packs, withSentences: opts.withSentences })).doc;
-      results.push(opts.offsets === 'codepoint' ? withCodePointOffsets(doc) : doc);
-    } catch (e) {
-      const f = formatError(e, file);
-      io.stderr(f.line + '\n');
-      failures.push(f);
-      results.push({ error: { code: f.code, exitCode: f.exitCode, message: f.line.replace(/^zhidu: /, '') }, source: { path: file, name: file.split(/[\\/]/).pop() ?? file, sha256: null } });
-    }
-  }
+  const failures = await analyseEach(files.map((path) => ({ path })), { packs: opts.packs, withSentences: opts.withSentences }, io,
+    ({ doc }) => results.push(opts.offsets === 'codepoint' ? withCodePointOffsets(doc) : doc),
+    (f, { path }) => results.push({ error: { code: f.code, exitCode: f.exitCode, message: f.line.replace(/^zhidu: /, '') }, source: { path, name: path.split(/[\\/]/).pop() ?? path, sha256: null } }));
   // a single failed input produces no document to print; its error line already went to stderr
   if (files.length === 1 && failures.length === 1 && format !== 'jsonl') return exitCodeFor(files.length, failures);
   // written in pieces: the JSON of a 15 MB document is never one string
