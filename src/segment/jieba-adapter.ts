@@ -31,6 +31,9 @@ function materialise(name: string, content: string): string {
   return path;
 }
 
+/** The installed nodejieba's version: names the trimmed dictionary and the self-check's segmenter. */
+const nodejiebaVersion = () => (require('nodejieba/package.json') as { version: string }).version;
+
 /**
  * nodejieba's main dictionary without its rarest words, cached in the temp folder under a name that changes
  * when the source dictionary or the threshold does: nodejieba's version and the dictionary's size (not its
@@ -39,7 +42,7 @@ function materialise(name: string, content: string): string {
 function mainDict(j: { DEFAULT_DICT?: string }, minFreq: number): string | undefined {
   const full = j.DEFAULT_DICT;
   if (!full || minFreq <= 0) return undefined;
-  const version = (require('nodejieba/package.json') as { version: string }).version;
+  const version = nodejiebaVersion();
   const path = join(tmpdir(), 'zhidu-jieba', `main-${version}-${statSync(full).size}-f${minFreq}.dict.utf8`);
   if (!existsSync(path)) {
     const kept = readFileSync(full, 'utf8').split('\n').filter((l) => {
@@ -161,7 +164,7 @@ function readTagMap(rules: Rules): Map<string, string> {
 
 /** nodejieba's version and dictionary: part of what an analysis depends on. */
 export function segmenterFingerprint(): string {
-  const version = (require('nodejieba/package.json') as { version: string }).version;
+  const version = nodejiebaVersion();
   const dict = (require('nodejieba') as { DEFAULT_DICT?: string }).DEFAULT_DICT;
   return `nodejieba ${version} ${dict ? statSync(dict).size : ''}`;
 }
