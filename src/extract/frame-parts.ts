@@ -8,6 +8,7 @@ import type { SentenceVerbs } from '../segment/sentence-verbs.js';
 import { headingPatterns } from '../structure/headings.js';
 import { matchesOf } from '../core/matches.js';
 import { withinWord } from './cues.js';
+import { comparatorEnding } from './quantity-filters.js';
 
 /** A normalised span as a slice of the source: `text === source.slice(...span)`. */
 export function sliceOf(ctx: Context, norm: Span): Slice | null {
@@ -416,8 +417,7 @@ function allotted(ctx: Context, subj: Span, at: number, verbs: readonly number[]
   const before = ctx.norm.slice(Math.max(0, subj[0] - 3), subj[0]);
   if (!o.per.some((p) => before.endsWith(p.word) || ctx.norm.startsWith(p.word, subj[0]))) return false;
   // the comparator before the number (不低于: 低于 is a verb to jieba) is no act
-  const gap = ctx.norm.slice(subj[1], at);
-  const cmp = ctx.rules.quantity.comparators.prefix.reduce((n, p) => (gap.endsWith(p.word) ? Math.max(n, p.word.length) : n), 0);
+  const cmp = comparatorEnding(ctx, ctx.norm.slice(subj[1], at))?.length ?? 0;
   for (let v = firstAfter(verbs, subj[1]); v >= 0 && v < verbs.length && verbs[v]! < at - cmp; v++) if (verbs[v]! >= subj[1]) return false;
   return true;
 }

@@ -18,6 +18,13 @@ interface Seen {
 
 interface Filter { id: string; reason: string; drops: (s: Seen) => boolean }
 
+/** The longest prefix comparator (不得超过, 至少 …) that `text` ends with, or null: the word right before a number. */
+export function comparatorEnding(ctx: Context, text: string): string | null {
+  let best: string | null = null;
+  for (const p of ctx.rules.quantity.comparators.prefix) if (text.endsWith(p.word) && (!best || p.word.length > best.length)) best = p.word;
+  return best;
+}
+
 /** Whether a match carries an approximation word before or after its number (约, 余, 多, 左右). */
 export const isApproximate = (gr: Record<string, string | undefined>) => Boolean(gr.pre || gr.a1 || gr.a2 || gr.a3);
 
@@ -52,7 +59,7 @@ const FILTERS: Filter[] = [
     drops: (s) => {
       const nq = s.ctx.rules.quantity['not-quantity'];
       // 连续任职不得超过两届: a number of terms under a comparator is a limit, not a session's name
-      if (nq['counted-when-compared'].includes(s.unitRaw) && (s.groups.sfx || s.ctx.rules.quantity.comparators.prefix.some((p) => s.before.endsWith(p.word)))) return false;
+      if (nq['counted-when-compared'].includes(s.unitRaw) && (s.groups.sfx || comparatorEnding(s.ctx, s.before) !== null)) return false;
       return nq['followed-by'].some((w) => s.norm.startsWith(w, s.unitAt) || s.norm.startsWith(w, s.afterUnit));
     },
   },
