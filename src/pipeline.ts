@@ -103,7 +103,7 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   const tokens = segmentSpans(ctx, own, protect);
   const verbs = new SentenceVerbs(ctx, own, tokens, later, protect);
   const { obligations, statistics } = buildFrames(ctx, {
-    quantities, sentences: bodySentences, tokens, verbs, boilerplate: bp, structure, docType: meta.docType, excluded: skip,
+    quantities, sentences: bodySentences, tokens, verbs, boilerplate: bp, structure, docType: meta.docType, title: meta.title, excluded: skip,
   });
   // the tokens of every sentence segmented, those a frame asked for too: compare reads a rule's words from them
   const allTokens = verbs.withLater(tokens);

@@ -7,7 +7,7 @@ import type { Slice } from '../schema/document.js';
 import type { SentenceVerbs } from '../segment/sentence-verbs.js';
 import { headingPatterns } from '../structure/headings.js';
 import { matchesOf } from '../core/matches.js';
-import { withinWord } from './cues.js';
+import { modalAfter, withinWord } from './cues.js';
 import { comparatorEnding } from './quantity-filters.js';
 
 /** A normalised span as a slice of the source: `text === source.slice(...span)`. */
@@ -79,7 +79,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     return [start + at, start + at + share.groups.body.length];
   }
   // 可以列席会议: a window that opens with a modal word holds a predicate, not a subject
-  if (o.modals.some((m) => ctx.norm.startsWith(m.word, start))) return null;
+  // (应询单位, 应急管理部门: a modal's character that opens a longer word opens no predicate)
+  if (o.modals.some((m) => ctx.norm.startsWith(m.word, start) && !withinWord(ctx.norm, start, m.word, o['not-stops']))) return null;
   // an office named by what it does (信访工作机构, 听证机构, 被审计单位, 规范性文件制定机关) runs up to the modal or
   // other stop word: the verb inside is part of its name, not the predicate. Only the heads that such names
   // end with count (机构, 机关, 单位 …), not people or bodies a verb takes as its object (保证代表, 设主席)
@@ -290,6 +291,11 @@ function adverbialKind(ctx: Context, clauseText: string): 'condition' | 'adverbi
   return p.openers.some((w) => body.startsWith(w)) || ctx.rules.obligation['adverbial-endings'].some((w) => body.endsWith(w)) ? 'adverbial' : null;
 }
 
+/** Whether a clause before `own` holds a modal word (a main clause stands between the sentence start and it). */
+function afterMainClause(ctx: Context, clauses: Span[], begin: number, own: number): boolean {
+  return clauses.some((c) => c[1] <= own && c[1] > begin && modalAfter(ctx, ctx.norm.slice(Math.max(c[0], begin), c[1])) !== null);
+}
+
 /** Clause starts of a sentence up to a position, first to last. */
 function clauseStarts(clauses: Span[], upto: number): number[] {
   return clauses.filter((c) => c[0] < upto).map((c) => c[0]);
@@ -331,6 +337,12 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     const subj = subjectAt(ctx, following[0], following[1], verbs.of(sent));
     if (subj) return subj;
   }
+  // 常务委员会认为必要时，可以…测评，测评结果不满意票超过半数的，应询单位应当…: a condition after a main clause opens
+  // a statement of its own, whose main clause names who bears it (the subject before acts in the other one)
+  if (main && afterMainClause(ctx, clauses, begin, own)) {
+    const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent));
+    if (subj) return subj;
+  }
   const tries = [own, ...starts.slice(0, -1).reverse()];
   const conditions: number[] = [];
   for (const s of tries) {
@@ -345,6 +357,10 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     const kind = adverbialKind(ctx, clauseText);
     if (kind && (s !== own || clause === undefined || clause[1] <= at)) {
       if (kind === 'condition') conditions.push(s);
+      // 代表在区人民代表大会会议期间，应当提出…: a subject may stand before the preposition of a clause that only
+      // ends like a time adverbial (one that opens with the preposition gives no subject: subjectAt rejects it)
+      const subj = kind === 'adverbial' ? subjectAt(ctx, s, at, verbs.of(sent)) : null;
+      if (subj && p.openers.some((w) => norm.startsWith(w, subj[1]))) return subj;
       continue;
     }
     const subj = subjectAt(ctx, s, at, verbs.of(sent));
@@ -513,15 +529,18 @@ export function conditionOf(ctx: Context, sent: Span, clauses: Span[], at: numbe
   const begin = afterLabel(ctx, sent);
   let first: Span | null = null;
   let lastEnd = -1;
+  // 常务委员会认为必要时，可以…进行满意度测评，测评结果不满意票超过半数的，…: a condition after a main clause opens a
+  // statement of its own (…发言的，每人可以发言两次，第一次不超过十五分钟: one after the main clause keeps it)
+  let afterMain = false;
   for (const c of clauses) {
     if (c[0] > at) break;
     const text = ctx.norm.slice(c[0], c[1]);
     const endsDe = pattern(ctx.rules, 'obligation/condition-clause-closed').test(text);
     p.conditions.lastIndex = 0;
     if (endsDe || p.conditions.test(text)) {
-      if (!first) first = c;
+      if (!first || afterMain) { first = c; lastEnd = -1; afterMain = false; }
       if (endsDe) lastEnd = c[1];
-    }
+    } else if (first && modalAfter(ctx, text)) afterMain = true;
   }
   if (!first) return null;
   return [Math.max(first[0], Math.min(begin, first[1])), Math.max(first[1], lastEnd)];

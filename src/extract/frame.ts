@@ -17,7 +17,7 @@ import { memo } from '../core/memo.js';
 export interface SentenceNorm { span: Span; clauses: Span[] }
 
 const RULE_DOCS: DocType[] = ['opinion', 'decision', 'rules'];
-const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; statCue: RegExp; target: RegExp; leadIn: RegExp }>();
+const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; statCue: RegExp; target: RegExp; leadIn: RegExp; condition: RegExp }>();
 /** The pack's sentence-level patterns, compiled once per pack. */
 function patterns(ctx: Context) {
   const o = ctx.rules.obligation;
@@ -26,6 +26,7 @@ function patterns(ctx: Context) {
     statCue: new RegExp(o['statistic-cues'].map(escapeRegex).join('|'), 'gu'),
     target: literalRe(o.targets, 'u'),
     leadIn: new RegExp(`(?:${alternation(o['lead-in-ends'])})\\s*$`, 'u'),
+    condition: literalRe(o.conditions, 'u'),
   }));
 }
 
@@ -39,6 +40,8 @@ export interface FrameInput {
   boilerplate: BoilerplateNorm[];
   structure: StructureNode[];
   docType: DocType;
+  /** the document's title (a year's plan, 工作要点, states targets throughout) */
+  title: string | null;
   excluded: Span[];
 }
 
@@ -58,6 +61,8 @@ interface Cues {
   target: boolean;
   /** the number stands under a heading that announces targets (主要目标) */
   targetSection: boolean;
+  /** the number stands in a plan document (工作要点), outside a look back */
+  plan: boolean;
 }
 
 const within = (s: Span, at: number) => s[0] <= at && at < s[1];
@@ -117,7 +122,7 @@ function statisticCue(ctx: Context, before: string): boolean {
   return !(modal && modal.at > m.index);
 }
 
-function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[], later: readonly QuantityNorm[], before: QuantityNorm | undefined, verbs: SentenceVerbs): Cues {
+function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[], later: readonly QuantityNorm[], before: QuantityNorm | undefined, verbs: SentenceVerbs, planDoc: boolean): Cues {
   const o = ctx.rules.obligation;
   const p = patterns(ctx);
   const norm = ctx.norm;
@@ -154,14 +159,19 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   const targetSection = section !== undefined && o['target-headings'].some((w) => section.heading.includes(w));
   const reviewSection = section !== undefined && o['review-headings'].some((w) => section.heading.includes(w)) && !targetSection;
   // a modal before a condition (…应当及时研究，认为不属于的，在…内提出) governs only what precedes the condition
-  const condEnd = lastConditionEnd(ctx, sent, q.norm[0]);
+  // …and a condition's own modal is that of its main clause, after it (…可以…测评，测评结果不满意票超过半数的，…应当…)
+  const condEnd = isConditionClause(ctx, clauseText) ? clause[0] : lastConditionEnd(ctx, sent, q.norm[0]);
   let modal = nearestModal(ctx, [condEnd, q.numberAt], [q.norm[1], sent.span[1]]);
   // 第一次不超过十分钟，经主持人同意的，可以延长五分钟: a modal after the number that opens a later number's own
   // clause is that number's
   if (modal && modal.at >= q.norm[1] && !isConditionClause(ctx, clauseText)) {
     const m = modal.at;
     const taken = later.some((b) => b.norm[0] < sent.span[1] && m < b.numberAt && sent.clauses.some((k) => k[0] > clause[0] && k[0] <= m && m < k[1] && k[0] <= b.norm[0] && b.norm[0] < k[1]));
-    if (taken) modal = null;
+    // 主任会议一般每半月举行一次，必要时可以随时举行: a modal after a condition of a later clause is that clause's
+    const between = sent.clauses.filter((k) => k[0] >= clause[1] && k[0] <= m).map((k) => norm.slice(k[0], Math.min(k[1], m)));
+    const closed = pattern(ctx.rules, 'obligation/condition-clause-closed');
+    const conditional = between.some((t) => closed.test(t) || patterns(ctx).condition.test(t));
+    if (taken || conditional) modal = null;
   }
   return {
     si, sent, clause, sentBefore, clauseBefore, clauseText, sentText, afterQ, per, freq,
@@ -172,6 +182,8 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     strong: firstCue(ctx, p.report, sentBefore),
     target: !reviewSection && p.target.test(sentBefore.slice(-reach)),
     targetSection,
+    // a year's plan (…2024年工作要点) sets targets in every section but a look back
+    plan: planDoc && !reviewSection,
   };
 }
 
@@ -206,6 +218,8 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
   const reported = c.strong !== null && !modalAfterStrong;
   if (c.target && !c.stat) return { kind: 'obligation', reasons: ['target'], target: true };
   if (c.targetSection && !c.stat && !c.strong) return { kind: 'obligation', reasons: ['target-section'], target: true };
+  // 代表建议办结率达到100%: in a plan, only a report marker (共, 已, 去年) makes a figure a result
+  if (c.plan && !c.strong) return { kind: 'obligation', reasons: ['plan-document'], target: true };
   const perInReports = c.per !== null && o.per.find((x) => x.word === c.per!.word)?.['in-reports'] !== false;
   if (c.per && perInReports && !reported) reasons.push(`per:${c.per.word}`);
   // 全年新增城镇就业12.6万人: in a report, the period a figure covers is no frequency a rule sets
@@ -298,6 +312,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   const { period: statPeriod } = patterns(ctx);
   const norm = ctx.norm;
   const dupes = mergeSpans(input.boilerplate.filter((b) => b.reason === 'duplicate').map((b) => b.norm));
+  const planDoc = input.title !== null && ctx.rules.obligation['target-titles'].some((w) => input.title!.includes(w));
   const obligations: Obligation[] = [];
   const statistics: Statistic[] = [];
   const usedClauses = new Set<number>();
@@ -308,7 +323,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     const si = indexOverlapping(input.sentences, [q.norm[0], q.norm[0] + 1], (x) => x.span);
     if (si < 0) continue;
     const sent = input.sentences[si]!;
-    const c = cuesOf(ctx, q, si, sent, input.structure, input.quantities.slice(qi + 1, qi + 4), input.quantities[qi - 1], input.verbs);
+    const c = cuesOf(ctx, q, si, sent, input.structure, input.quantities.slice(qi + 1, qi + 4), input.quantities[qi - 1], input.verbs, planDoc);
     usedClauses.add(c.clause[0]);
     const { kind, reasons, target } = classify(ctx, q, c, input.docType);
     const period = kind === 'obligation' && c.freq ? c.freq.period : null;
@@ -388,7 +403,9 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     c.freq ? s0 + c.freq.at + c.freq.word.length : 0, c.per ? s0 + c.per.at + c.per.word.length : 0,
   );
   const timeLimit = q.dimension === 'time' && (q.comparator === 'lte' || q.comparator === 'gte' || q.comparator === 'lt');
-  const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, s0) : null;
+  // a deadline may take its event from an earlier clause (自交办之日起三个月内办理完毕，涉及面广的，六个月内); a
+  // duration only from its own (…在考核结束后三十日内通报，并公示，公示期不少于七日: the period runs from no event)
+  const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, h.quantity.measure === 'duration' ? c.clause[0] : s0) : null;
   const condition = conditionOf(ctx, c.sent.span, c.sent.clauses, q.norm[0]) ?? (c.violation ? c.clause : null);
   const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : null;
   const action = actionOf(ctx, c.sent.clauses, c.clause, cueEnd);

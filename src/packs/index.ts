@@ -140,6 +140,7 @@ const ObligationYaml = z.object({
   hedges: z.array(z.string()),
   targets: z.array(z.string()),
   'target-headings': z.array(z.string()),
+  'target-titles': z.array(z.string()),
   'review-headings': z.array(z.string()),
   'targets-before-number-reach': z.number().int().min(0),
   'from-patterns': z.array(z.string()),

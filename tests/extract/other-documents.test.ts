@@ -20,6 +20,17 @@ describe('documents from other places', () => {
     expect([code.meta.title, code.meta.docType, code.obligations.map((o) => [o.quantity?.raw, o.period])]).toEqual(['某某市人大常委会工作规程', 'rules', [['一次', '2-month']]]);
   });
 
+  it('a year\'s plan sets targets in every clause of a section, 达到100% included; a rate is no bearer; 必要时可以 is not the rule\'s modal', () => {
+    const rules = loadRules();
+    const plan = analyseString('某县人大常委会2024年工作要点\n二、依法履行监督职责\n全年计划听取和审议县人民政府专项工作报告6项，开展执法检查3次，专题询问1次。\n代表建议办结率达到100%，代表满意率保持在95%以上。\n', rules).doc;
+    expect(plan.statistics).toEqual([]);
+    expect(plan.obligations.map((o) => [o.quantity!.raw, o.modality, o.actor?.text ?? null])).toEqual([
+      ['6项', 'target', null], ['3次', 'target', null], ['1次', 'target', null], ['100%', 'target', null], ['95%以上', 'target', null],
+    ]);
+    const meeting = analyseString('某市人民代表大会常务委员会主任会议议事规则\n第三条　主任会议一般每半月举行一次，必要时可以随时举行。\n', rules).doc;
+    expect(meeting.obligations.map((o) => [o.quantity!.raw, o.period, o.modality, o.hedged])).toEqual([['一次', 'half-month', 'should', true]]);
+  });
+
   it('a regulation with 第X条 articles: thresholds, ranges, frequencies', async () => {
     const d = await doc('luoyang-rules.txt');
     expect([d.meta.docType, d.meta.place.name, d.meta.adoptedOn]).toEqual(['rules', '洛阳市', '2021-12-28']);

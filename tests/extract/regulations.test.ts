@@ -340,6 +340,28 @@ describe('terms', () => {
 });
 
 describe('who bears the rule', () => {
+  it('a specialised-inquiry rule (专题询问办法): 应询单位 and 询问人 bear their limits; a condition after a main clause is a statement of its own', () => {
+    const text = '某市人民代表大会常务委员会专题询问办法\n第五条　应询单位应当在常务委员会会议举行十日前，将有关报告送常务委员会办公室。\n第六条　专题询问时，询问人每次提问一般不超过三分钟。\n第九条　常务委员会认为必要时，可以对研究处理情况进行满意度测评，测评结果不满意票超过半数的，应询单位应当在两个月内重新报告。\n';
+    const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.actor?.text, o.modality, o.condition?.text ?? null]);
+    expect(rows).toEqual([
+      ['十日前', '应询单位', 'should', null],
+      ['三分钟', '询问人', 'should', null],
+      ['过半数', '应询单位', 'should', '测评结果不满意票超过半数的'],
+      ['两个月内', '应询单位', 'should', '测评结果不满意票超过半数的'],
+    ]);
+  });
+
+  it('a deputy-assessment rule (代表履职考核办法): the subject before 在…期间, 连续 ends a subject, a reminder talk is a sanction, a display period takes no event', () => {
+    const text = '某区人民代表大会代表履职考核办法\n第五条　代表在区人民代表大会会议期间，应当提出建议、批评和意见不少于一件。\n第八条　代表无正当理由连续两次不参加代表小组活动的，由代表小组组长进行提醒谈话。\n第九条　考核结果应当在考核结束后三十日内通报代表本人，并在代表联络站公示，公示期不少于七日。\n';
+    const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.from?.text ?? null, o.sanction?.text ?? null]);
+    expect(rows).toEqual([
+      ['一件', '代表', null, null],
+      ['两次', '代表', null, '由代表小组组长进行提醒谈话'],
+      ['三十日内', null, '考核结束后', null],
+      ['七日', null, null, null],
+    ]);
+  });
+
   it('主席团 is the subject of its size rule; 代表小组 of its quarterly activity (重庆 乡镇人大)', async () => {
     const size = await rule('38_chongqing_xiangzhen-renda_2016.txt', '由代表七人至十一人组成');
     expect([size.actor?.text, size.quantity!.min, size.quantity!.max, size.quantity!.measure]).toEqual(['乡、民族乡、镇人民代表大会主席团', 7, 11, 'size']);
