@@ -177,9 +177,11 @@ function insideHead(ctx: Context, text: string, i: number): boolean {
 function thingSubject(ctx: Context, begin: number, at: number): boolean {
   const text = toClauseBreak(ctx, ctx.norm.slice(begin, at));
   const stops = stopsOf(ctx, text);
-  if (stops.at >= text.length || stops.opens) return false;
-  const subject = text.slice(0, stops.at);
+  if (stops.opens) return false;
   const o = ctx.rules.obligation;
+  // 评议结果满意票未超过半数的: with no stop word, a thing's name that runs right up to the number is the subject
+  if (stops.at >= text.length) return text.length === at - begin && o['thing-heads'].some((h) => text.endsWith(h)) && !o['actor-heads'].some((h) => text.endsWith(h));
+  const subject = text.slice(0, stops.at);
   return (subject.includes(o['relative-marker']) || o['thing-heads'].some((h) => subject.endsWith(h))) && !o['actor-heads'].some((h) => subject.endsWith(h));
 }
 
@@ -291,6 +293,17 @@ function adverbialKind(ctx: Context, clauseText: string): 'condition' | 'adverbi
   return p.openers.some((w) => body.startsWith(w)) || ctx.rules.obligation['adverbial-endings'].some((w) => body.endsWith(w)) ? 'adverbial' : null;
 }
 
+/** A clause made of one relative phrase that ends in an actor head (经…任命的国家工作人员), as a span, or null. */
+function relativePhrase(ctx: Context, start: number, clauseText: string): Span | null {
+  const o = ctx.rules.obligation;
+  const body = trimTrailing(ctx, clauseText);
+  const de = body.lastIndexOf(o['relative-marker']);
+  if (de <= 0 || !o['actor-heads'].some((h) => body.endsWith(h) && body.length - h.length > de)) return null;
+  // a modal or a number inside makes it a statement, not a noun phrase
+  if (o.modals.some((m) => body.includes(m.word)) || [...body].some((c) => DIGITS.has(c.charCodeAt(0)))) return null;
+  return [start, start + body.length];
+}
+
 /** Whether a clause before `own` holds a modal word (a main clause stands between the sentence start and it). */
 function afterMainClause(ctx: Context, clauses: Span[], begin: number, own: number): boolean {
   return clauses.some((c) => c[1] <= own && c[1] > begin && modalAfter(ctx, ctx.norm.slice(Math.max(c[0], begin), c[1])) !== null);
@@ -361,6 +374,9 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
       // ends like a time adverbial (one that opens with the preposition gives no subject: subjectAt rejects it)
       const subj = kind === 'adverbial' ? subjectAt(ctx, s, at, verbs.of(sent)) : null;
       if (subj && p.openers.some((w) => norm.startsWith(w, subj[1]))) return subj;
+      // 经常务委员会任命的国家工作人员，应当…: a clause that is one relative phrase closed by an actor head is the subject
+      const phrase = kind === 'adverbial' ? relativePhrase(ctx, s, clauseText) : null;
+      if (phrase) return phrase;
       continue;
     }
     const subj = subjectAt(ctx, s, at, verbs.of(sent));

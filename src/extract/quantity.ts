@@ -94,7 +94,8 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
     }
   }
 
-  for (const fw of q['fraction-words']) {
+  // the longest word first: 超过半数 and 未超过半数 hold 过半数, whose comparator is not theirs
+  for (const fw of [...q['fraction-words']].sort((a, b) => b.word.length - a.word.length)) {
     for (let at = norm.indexOf(fw.word); at >= 0; at = norm.indexOf(fw.word, at + 1)) {
       const s: Span = [at, at + fw.word.length];
       if (!free(s)) continue;

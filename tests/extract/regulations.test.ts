@@ -340,13 +340,23 @@ describe('terms', () => {
 });
 
 describe('who bears the rule', () => {
+  it('an appointment rule (人事任免办法): 拟任命人员 bears the speech limit, a relative phrase after 经 is a subject, 未超过半数 is at most half and a vote is no bearer', () => {
+    const text = '某市人民代表大会常务委员会人事任免办法\n第三条　拟任命人员应当到会作供职发言，供职发言时间一般不超过五分钟。\n第七条　经常务委员会任命的国家工作人员，应当在任命后一个月内进行宪法宣誓。\n第八条　常务委员会任命的人员，常务委员会可以组织评议。评议结果满意票未超过半数的，由主任会议约谈。\n';
+    const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.actor?.text ?? null]);
+    expect(rows).toEqual([
+      ['五分钟', 'lte', '拟任命人员'],
+      ['一个月内', 'lte', '经常务委员会任命的国家工作人员'],
+      ['未超过半数', 'lte', null],
+    ]);
+  });
+
   it('a specialised-inquiry rule (专题询问办法): 应询单位 and 询问人 bear their limits; a condition after a main clause is a statement of its own', () => {
     const text = '某市人民代表大会常务委员会专题询问办法\n第五条　应询单位应当在常务委员会会议举行十日前，将有关报告送常务委员会办公室。\n第六条　专题询问时，询问人每次提问一般不超过三分钟。\n第九条　常务委员会认为必要时，可以对研究处理情况进行满意度测评，测评结果不满意票超过半数的，应询单位应当在两个月内重新报告。\n';
     const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.actor?.text, o.modality, o.condition?.text ?? null]);
     expect(rows).toEqual([
       ['十日前', '应询单位', 'should', null],
       ['三分钟', '询问人', 'should', null],
-      ['过半数', '应询单位', 'should', '测评结果不满意票超过半数的'],
+      ['超过半数', '应询单位', 'should', '测评结果不满意票超过半数的'],
       ['两个月内', '应询单位', 'should', '测评结果不满意票超过半数的'],
     ]);
   });
