@@ -62,7 +62,20 @@ export function expandInputs(inputs: string[], allowOutside = false): { path: st
   return out;
 }
 
-/** How a document is named in tables: the manifest label, or place + year + type from its metadata. */
+/**
+ * What a regulation regulates, from its title (…常务委员会人事任免办法 → 人事任免办法), when short enough for a
+ * column label; two regulations of one place and year are told apart by it, where 规定 would name both.
+ */
+function ruleName(a: Analysis, title: string | null): string | null {
+  if (!title) return null;
+  const place = a.doc.meta.place.name;
+  const drop = (s: string, name: string) => s.replace(new RegExp(pattern(a.ctx.rules, name), 'gu'), '');
+  // the law's name first: its 全国人民代表大会 is no issuer
+  const name = drop(drop(place && title.startsWith(place) ? title.slice(place.length) : title, 'meta/title-law-drop'), 'meta/title-issuer-drop');
+  return pattern(a.ctx.rules, 'meta/title-short-max').test(name) ? name : null;
+}
+
+/** How a document is named in tables: the manifest label, or place + year + type from its metadata (a regulation's: what it regulates). */
 export function describe(a: Analysis, path: string, entry?: ManifestEntry): CompareDoc {
   const m = a.doc.meta;
   // the version in hand: its last amendment, else its adoption or publication
@@ -71,7 +84,7 @@ export function describe(a: Analysis, path: string, entry?: ManifestEntry): Comp
   const year = entry?.year ?? (Number.isInteger(fromDate) ? fromDate : null);
   const place = entry?.place ?? m.place.name;
   const short = place ? place.replace(pattern(a.ctx.rules, 'meta/place-short'), '') : m.place.redacted ? 'X' : '?';
-  const label = entry?.label ?? [short, year, TYPE_LABEL[m.docType] ?? m.docType].filter((x) => x !== null).join(' ');
+  const label = entry?.label ?? (m.docType === 'rules' && ruleName(a, m.title) ? [short, ruleName(a, m.title), year] : [short, year, TYPE_LABEL[m.docType] ?? m.docType]).filter((x) => x !== null).join(' ');
   // every scalar the manifest keeps for the document travels with it into the tables
   const variables: CompareDoc['variables'] = {};
   for (const [k, v] of Object.entries(entry ?? {})) {

@@ -29,7 +29,18 @@ describe('topic table (rules grouped by topic)', () => {
     const { analyseString } = await import('../../src/pipeline.js');
     const { loadRules } = await import('../../src/packs/index.js');
     const text = '广西壮族自治区人民代表大会代表建议、批评和意见办理规定\n（2019年3月29日广西壮族自治区第十三届人民代表大会常务委员会第八次会议通过）\n第一条 承办单位应当自交办之日起三个月内办理完毕并书面答复代表。\n';
-    expect(describeDoc(analyseString(text, loadRules(), 'guangxi.txt'), 'guangxi.txt').label).toBe('广西 2019 规定');
+    expect(describeDoc(analyseString(text, loadRules(), 'guangxi.txt'), 'guangxi.txt').label).toBe('广西 代表建议办理规定 2019');
+  });
+
+  it('labels a regulation by what it regulates, from its title without the issuer or the law\'s full name', async () => {
+    const { analyseString } = await import('../../src/pipeline.js');
+    const { loadRules } = await import('../../src/packs/index.js');
+    const label = (title: string, place: string) => describeDoc(analyseString(`${title}\n（2016年1月28日${place}第十二届人民代表大会常务委员会第二十二次会议通过）\n第一条 常务委员会会议每两个月至少举行一次。\n`, loadRules(), 'x.txt'), 'x.txt').label;
+    expect(label('四川省人民代表大会及其常务委员会立法条例', '四川省')).toBe('四川 立法条例 2016');
+    expect(label('江西省实施《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》办法', '江西省')).toBe('江西 实施代表法办法 2016');
+    expect(label('南充市人民代表大会常务委员会人事任免办法', '南充市')).toBe('南充 人事任免办法 2016');
+    // too long for a column: the type stands in
+    expect(label('南充市人民代表大会常务委员会关于规范性文件备案审查和清理工作的若干规定', '南充市')).toBe('南充 2016 规定');
   });
 
   it('deputy-contact: 长春 ≥3 名 per member, 濮阳 ≥5 名, the review 1–3 个 and ≥3 名; 濮阳 strictest', () => {
