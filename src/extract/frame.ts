@@ -220,7 +220,10 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
   if (c.targetSection && !c.stat && !c.strong) return { kind: 'obligation', reasons: ['target-section'], target: true };
   // 代表建议办结率达到100%: in a plan, only a report marker (共, 已, 去年) makes a figure a result
   if (c.plan && !c.strong) return { kind: 'obligation', reasons: ['plan-document'], target: true };
-  const perInReports = c.per !== null && o.per.find((x) => x.word === c.per!.word)?.['in-reports'] !== false;
+  // 每人联系2至3名基层代表，全年走访代表460余人次: a per word of an earlier clause does not reach a clause that
+  // states the period a figure covers (全年)
+  const perReaches = c.per !== null && (c.per.at >= c.clause[0] - c.sent.span[0] || !patterns(ctx).period.test(c.clauseText));
+  const perInReports = perReaches && o.per.find((x) => x.word === c.per!.word)?.['in-reports'] !== false;
   if (c.per && perInReports && !reported) reasons.push(`per:${c.per.word}`);
   // 全年新增城镇就业12.6万人: in a report, the period a figure covers is no frequency a rule sets
   if (c.freqInClause && !c.stat && !patterns(ctx).period.test(c.freq!.word)) reasons.push(`frequency:${c.freq!.word}`);

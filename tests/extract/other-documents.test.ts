@@ -168,6 +168,15 @@ describe('an opinion with doubled comparators and a cumulative threshold', () =>
   });
 });
 
+describe('a standing committee\'s work report', () => {
+  it('a per-person rule in one clause does not make the next clause\'s yearly figure a rule (每人联系2至3名基层代表，全年走访代表460余人次)', () => {
+    const text = '某市人民代表大会常务委员会工作报告\n一、过去一年的主要工作\n常委会组成人员每人联系2至3名基层代表，全年走访代表460余人次。\n';
+    const doc = analyseString(text, loadRules()).doc;
+    expect(doc.obligations.map((o) => [o.quantity!.raw, o.per])).toEqual([['2至3名', 'person']]);
+    expect(doc.statistics.map((s) => [s.quantity.raw, s.quantity.approx, s.period])).toEqual([['460余人次', true, '全年']]);
+  });
+});
+
 describe('a work report plans as well as reports', () => {
   it('今年要审议… is a plan (an obligation), 今年审议… a report (a statistic of this year)', () => {
     const doc = analyseString('某市人民代表大会常务委员会工作报告\n今年要审议法规案10件左右。今年审议法规案12件。\n', loadRules()).doc;
