@@ -177,6 +177,14 @@ describe('a standing committee\'s work report', () => {
   });
 });
 
+describe('a speech that announces its parts', () => {
+  it('抓好三个方面的工作 counts no quantity; 至少 reaches over the act it qualifies (每年至少到…参加活动两次)', () => {
+    const text = '在全市人大代表工作座谈会上的发言\n下一步，我们要重点抓好三个方面的工作。第二，常委会组成人员每年至少到联系的代表联络站参加活动两次。\n';
+    const doc = analyseString(text, loadRules()).doc;
+    expect([...doc.obligations, ...doc.statistics].map((x) => [x.quantity!.raw, x.quantity!.comparator, x.kind])).toEqual([['两次', 'gte', 'obligation']]);
+  });
+});
+
 describe('a work report plans as well as reports', () => {
   it('今年要审议… is a plan (an obligation), 今年审议… a report (a statistic of this year)', () => {
     const doc = analyseString('某市人民代表大会常务委员会工作报告\n今年要审议法规案10件左右。今年审议法规案12件。\n', loadRules()).doc;
