@@ -24,12 +24,21 @@ export interface ProcessOptions {
   validate?: boolean;
   /** keep every sentence and clause span in the output (default false: each item already has its sentence span) */
   withSentences?: boolean;
+  /**
+   * segment the whole sentence of every rule, so that `tokens` holds all its words (default true: compare
+   * matches rules by them); extract, corpus and kwic, which read no tokens, segment only what frames read
+   */
+  ruleSentences?: boolean;
 }
 
 /** A processed document with the working state later stages (compare) read: normalised view and tokens. */
 export interface Analysis {
   doc: ZhiduDocument;
   ctx: Context;
+  /**
+   * jieba's tokens of the text segmented: each rule's whole sentence when made with `ruleSentences` (the
+   * default), else only what the frames read
+   */
   tokens: Token[];
   /** normalised spans later stages skip (boilerplate other than duplicates) */
   skip: Span[];
@@ -41,12 +50,13 @@ export interface Analysis {
 
 /**
  * The sentences the frames read, and so the only ones jieba segments. Those holding a quantity are
- * segmented up front (`own`). Those holding a period word (每年, 定期), where a rule may be stated by
+ * segmented up front (`own`), up to the end of the clause of their last quantity (`whole` keeps the
+ * sentences cut short, for the rest to be segmented when read). Those holding a period word (每年, 定期), where a rule may be stated by
  * frequency alone, and the earlier sentences of their article and their lead-in, where an actor may be
  * named, are segmented when a frame looks there (`later`). A sentence with only a modal word (应当) holds
  * no rule zhidu extracts; most sentences of a long report or regulation are such.
  */
-function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): { own: Span[]; later: Map<number, Span> } {
+function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities: { norm: Span }[]): { own: Span[]; whole: Map<number, Span>; later: Map<number, Span> } {
   const o = ctx.rules.obligation;
   const cues: number[] = [];
   for (const re of [reFor(wordsOf(o.frequency)), everyRe(ctx)]) {
@@ -54,6 +64,7 @@ function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities:
   }
   cues.sort((a, b) => a - b);
   const own: Span[] = [];
+  const whole = new Map<number, Span>();
   const later = new Map<number, Span>();
   let q = 0;
   let k = 0;
@@ -63,16 +74,23 @@ function sentencesToSegment(ctx: Context, sentences: SentenceNorm[], quantities:
     const hasQuantity = q < quantities.length && quantities[q]!.norm[0] < s.span[1];
     const hasCue = k < cues.length && cues[k]! < s.span[1];
     if (!hasQuantity && !hasCue) return;
-    if (hasQuantity) own.push(s.span);
-    else later.set(s.span[0], s.span);
+    if (hasQuantity) {
+      let last = q;
+      while (last + 1 < quantities.length && quantities[last + 1]!.norm[0] < s.span[1]) last++;
+      const lq = quantities[last]!.norm;
+      const clause = s.clauses.find((c) => c[0] <= lq[0] && lq[0] < c[1]);
+      const end = Math.min(s.span[1], Math.max(clause ? clause[1] : s.span[1], lq[1]));
+      own.push([s.span[0], end]);
+      if (end < s.span[1]) whole.set(s.span[0], s.span);
+    } else later.set(s.span[0], s.span);
     for (const c of contextOf(ctx, sentences, si)) later.set(c.span[0], c.span);
   });
   for (const s of own) later.delete(s[0]);
-  return { own, later };
+  return { own, whole, later };
 }
 
 /** The whole pipeline on decoded input: normalise → boilerplate → structure → meta → quantities → segment → frames. */
-export function analyseIngested(ing: Ingested, rules: Rules, validate = true, withSentences = false): Analysis {
+export function analyseIngested(ing: Ingested, rules: Rules, validate = true, withSentences = false, ruleSentences = true): Analysis {
   const map = normalizeText(ing.text, rules);
   const ctx: Context = { text: ing.text, map, norm: map.norm, rules, diagnostics: [...ing.diagnostics] };
   // a PDF printed by Chromium writes radicals for ideographs (⻓春市⼈⺠代表⼤会): read as ideographs, said as such
@@ -98,14 +116,18 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   // a passage repeated whole is read once: its copies are flagged, not segmented again
   const repeats = mergeSpans(bp.filter((b) => b.reason === 'duplicate').map((b) => b.norm));
   const fresh = bodySentences.filter((s) => { const i = indexOverlapping(repeats, s.span, (x) => x); return i < 0 || !(repeats[i]![0] <= s.span[0] && s.span[1] <= repeats[i]![1]); });
-  const { own, later } = sentencesToSegment(ctx, fresh, quantities);
+  const { own, whole, later } = sentencesToSegment(ctx, fresh, quantities);
   const protect = quantities.map((q) => q.norm);
   const tokens = segmentSpans(ctx, own, protect);
-  const verbs = new SentenceVerbs(ctx, own, tokens, later, protect);
+  const verbs = new SentenceVerbs(ctx, own, tokens, whole, later, protect);
   const { obligations, statistics } = buildFrames(ctx, {
     quantities, sentences: bodySentences, tokens, verbs, boilerplate: bp, structure, docType: meta.docType, title: meta.title, excluded: skip,
   });
-  // the tokens of every sentence segmented, those a frame asked for too: compare reads a rule's words from them
+  // compare reads a rule's words from the tokens of its whole sentence
+  if (ruleSentences) {
+    verbs.prepare(obligations.map((o) => bodySentences[indexOverlapping(bodySentences, [map.fromSource(o.sentence)[0], map.fromSource(o.sentence)[0] + 1], (x) => x.span)]?.span).filter((x): x is Span => x !== undefined));
+  }
+  // the tokens of every sentence segmented, those a frame asked for too
   const allTokens = verbs.withLater(tokens);
   if (!structure.length && (meta.docType === 'opinion' || meta.docType === 'decision')) {
     ctx.diagnostics.push({ severity: 'info', code: 'structure/no-sections', stage: 'structure', message: 'no numbered sections (一、) found' });
@@ -144,12 +166,12 @@ export function loadCheckedRules(dir?: string): Rules {
 
 export async function analyseBytes(bytes: Uint8Array, path: string, opts: ProcessOptions = {}): Promise<Analysis> {
   const rules = loadCheckedRules(opts.packs);
-  return analyseIngested(await ingestBytes(bytes, path), rules, opts.validate ?? true, opts.withSentences ?? false);
+  return analyseIngested(await ingestBytes(bytes, path), rules, opts.validate ?? true, opts.withSentences ?? false, opts.ruleSentences ?? true);
 }
 
 export async function analyseFile(path: string, opts: ProcessOptions = {}): Promise<Analysis> {
   const rules = loadCheckedRules(opts.packs);
-  return analyseIngested(await ingestFile(path), rules, opts.validate ?? true, opts.withSentences ?? false);
+  return analyseIngested(await ingestFile(path), rules, opts.validate ?? true, opts.withSentences ?? false, opts.ruleSentences ?? true);
 }
 
 /** Extract one file into the validated document model. */

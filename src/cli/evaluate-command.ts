@@ -25,7 +25,7 @@ export async function evaluateCommand(goldDir: string, opts: EvaluateOptions, io
     const docsDir = opts.docs ? resolve(opts.docs) : [gdir, dirname(gdir)].find((d) => existsSync(join(d, gold.doc))) ?? gdir;
     const path = join(docsDir, gold.doc);
     try {
-      const { doc } = await analyseFile(path, { packs: opts.packs });
+      const { doc } = await analyseFile(path, { packs: opts.packs, ruleSentences: false });
       const s = scoreDocument(doc, gold, readFileSync(path, 'utf8'));
       docs.push(s);
       rows.push(`${gold.doc.slice(0, 24).padEnd(24)}  gold ${String(s.gold).padStart(3)}  tp ${String(s.tp).padStart(3)}  fp ${String(s.fp).padStart(3)}  ignored ${s.ignored}  slogans-found ${s.namedFound}/${s.namedGold}  slogan-leaks ${s.leaks}  text==source ${s.textOk}  meta ${s.metaOk.join(',') || '-'} | wrong: ${s.metaWrong.join(',') || '-'}`);

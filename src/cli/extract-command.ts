@@ -13,7 +13,7 @@ export interface ExtractOptions { format?: 'json' | 'jsonl' | 'md'; out?: string
 export async function extractCommand(files: string[], opts: ExtractOptions, io: IO): Promise<number> {
   const format = outputFormat(opts.format, opts.out, ['json', 'jsonl', 'md'] as const, 'json');
   const results: (ZhiduDocument | ErrorRecord)[] = [];
-  const failures = await analyseEach(files.map((path) => ({ path })), { packs: opts.packs, withSentences: opts.withSentences }, io,
+  const failures = await analyseEach(files.map((path) => ({ path })), { packs: opts.packs, withSentences: opts.withSentences, ruleSentences: false }, io,
     ({ doc }) => results.push(opts.offsets === 'codepoint' ? withCodePointOffsets(doc) : doc),
     (f, { path }) => results.push({ error: { code: f.code, exitCode: f.exitCode, message: f.line.replace(/^zhidu: /, '') }, source: { path, name: path.split(/[\\/]/).pop() ?? path, sha256: null } }));
   // a single failed input produces no document to print; its error line already went to stderr

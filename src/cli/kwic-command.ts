@@ -26,7 +26,7 @@ export async function kwicCommand(inputs: string[], opts: KwicCliOptions, io: IO
   const all = expandInputs(inputs);
   if (!all.length) throw new UsageError('no input documents');
   const rows: KwicRow[] = [];
-  const failures = await analyseEach(all, { packs: opts.packs }, io, (a, { path, entry }) => {
+  const failures = await analyseEach(all, { packs: opts.packs, ruleSentences: false }, io, (a, { path, entry }) => {
     rows.push(...kwic(describe(a, path, entry).id ?? basename(path), a, { pattern: opts.pattern, window, measure: opts.measure, topic: opts.topic }));
   });
   const content = format === 'json' ? JSON.stringify(rows, null, 2) + '\n'

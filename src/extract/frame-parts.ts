@@ -347,13 +347,13 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   // subject inside the time clause is the event's); when none stands there, the time clause's own is read below
   const following = openingTimeClause(ctx, clauses, begin, at);
   if (following) {
-    const subj = subjectAt(ctx, following[0], following[1], verbs.of(sent));
+    const subj = subjectAt(ctx, following[0], following[1], verbs.of(sent, following[1]));
     if (subj) return subj;
   }
   // 常务委员会认为必要时，可以…测评，测评结果不满意票超过半数的，应询单位应当…: a condition after a main clause opens
   // a statement of its own, whose main clause names who bears it (the subject before acts in the other one)
   if (main && afterMainClause(ctx, clauses, begin, own)) {
-    const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent));
+    const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent, main[1]));
     if (subj) return subj;
   }
   const tries = [own, ...starts.slice(0, -1).reverse()];
@@ -363,7 +363,7 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     const clauseText = clause ? norm.slice(s, clause[1]) : '';
     // 责成有关承办单位重新办理，在三十日内答复代表: the one charged bears the clauses after
     if (s !== own) {
-      const subj = chargedIn(ctx, verbs.of(sent), s, clauseText, at);
+      const subj = chargedIn(ctx, verbs.of(sent, at), s, clauseText, at);
       if (subj) return subj;
     }
     // an adverbial opener or a 的-condition is not where the subject stands
@@ -372,21 +372,21 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
       if (kind === 'condition') conditions.push(s);
       // 代表在区人民代表大会会议期间，应当提出…: a subject may stand before the preposition of a clause that only
       // ends like a time adverbial (one that opens with the preposition gives no subject: subjectAt rejects it)
-      const subj = kind === 'adverbial' ? subjectAt(ctx, s, at, verbs.of(sent)) : null;
+      const subj = kind === 'adverbial' ? subjectAt(ctx, s, at, verbs.of(sent, at)) : null;
       if (subj && p.openers.some((w) => norm.startsWith(w, subj[1]))) return subj;
       // 经常务委员会任命的国家工作人员，应当…: a clause that is one relative phrase closed by an actor head is the subject
       const phrase = kind === 'adverbial' ? relativePhrase(ctx, s, clauseText) : null;
       if (phrase) return phrase;
       continue;
     }
-    const subj = subjectAt(ctx, s, at, verbs.of(sent));
+    const subj = subjectAt(ctx, s, at, verbs.of(sent, at));
     // 市、县两级财政每年安排…经费，每个联络站不低于2万元: what each one is allotted, not who acts
-    if (subj && !(s === own && allotted(ctx, subj, at, verbs.of(sent)))) return subj;
+    if (subj && !(s === own && allotted(ctx, subj, at, verbs.of(sent, at)))) return subj;
   }
   // 代表在大会全体会议上发言的，每人可以发言两次: with no subject of its own, the rule binds the one its condition
   // names, the nearest first (制定机关瞒报…的，未按照有关规定开展定期清理的，: the earlier condition's)
   for (const c of conditions) {
-    const subj = subjectAt(ctx, c, at, verbs.of(sent));
+    const subj = subjectAt(ctx, c, at, verbs.of(sent, at));
     if (subj) return subj;
   }
   // 未经批准两次不出席本级人民代表大会会议的代表，代表资格终止: the number sits in a relative clause, whose head bears it
@@ -394,7 +394,7 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   if (head) return head;
   // 法规实施满两年的，法规实施机关应当…报告: a number in a condition binds the one the main clause after it names
   if (main) {
-    const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent));
+    const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent, main[1]));
     if (subj) return subj;
   }
   if (leadIn) {
@@ -514,7 +514,7 @@ function alternativeBearer(ctx: Context, verbs: SentenceVerbs, sent: Span, own: 
   const before = ctx.norm.slice(own, at);
   let from = -1;
   for (const m of matchesOf(pattern(ctx.rules, 'obligation/alternative-bearer'), before)) from = own + m.index! + m[0].length;
-  return from < 0 ? null : subjectAt(ctx, from, at, verbs.of(sent));
+  return from < 0 ? null : subjectAt(ctx, from, at, verbs.of(sent, at));
 }
 
 /** The starting event of a time limit before the number (自交办之日起, 会议举行…前), searched in its clause. */

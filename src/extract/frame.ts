@@ -141,7 +141,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   let freq = freqFound && vague && per && per.at > freqFound.at ? null : freqFound;
   // 组成人员每年参加培训不少于40学时，新任组成人员在任期第一年内参加一次初任培训: the period and the per word were the
   // earlier number's, in a clause before this one, which names a bearer of its own
-  if (freq && before && sent.span[0] + freq.at < before.norm[0] && before.norm[0] < clause[0] && newBearerAt(ctx, clause[0], q.numberAt, verbs.of(sent.span))) {
+  if (freq && before && sent.span[0] + freq.at < before.norm[0] && before.norm[0] < clause[0] && newBearerAt(ctx, clause[0], q.numberAt, verbs.of(sent.span, q.numberAt))) {
     freq = null;
     if (per && sent.span[0] + per.at < clause[0]) per = null;
   }
@@ -422,7 +422,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     action: action ? sliceOf(ctx, action) : null,
     frequency: c.freq ? c.freq.word : null,
     period,
-    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, h.quantity.measure, c, actor, input.verbs.of(c.sent.span)) ? 'person' : null,
+    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, h.quantity.measure, c, actor, input.verbs.of(c.sent.span, q.numberAt)) ? 'person' : null,
     from: from ? sliceOf(ctx, from) : null,
     condition: condition ? sliceOf(ctx, condition) : null,
     sanction: sanction ? sliceOf(ctx, sanction) : null,
