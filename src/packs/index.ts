@@ -36,7 +36,7 @@ const QuantityYaml = z.object({
     inclusive: z.array(z.string()),
     exclusive: z.array(z.string()),
   }),
-  approx: z.object({ prefix: z.array(z.string()), suffix: z.array(z.string()) }),
+  approx: z.object({ prefix: z.array(z.string()), suffix: z.array(z.string()), 'magnitude-prefix': z.array(z.string()).default([]) }),
   range: z.object({ separators: z.array(z.string()) }),
   'numeral-words': z.record(z.string(), z.number()),
   'fraction-words': z.array(z.object({ word: z.string(), value: z.number(), cmp: Cmp })),
@@ -340,7 +340,10 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
   const lists: Record<string, string> = {
     unit: unitPattern,
     magnitude: alternation(Object.keys(qy.magnitudes)),
-    'approx-prefix': alternation(qy.approx.prefix),
+    // 上百次, 上千人: a prefix that makes a bare 百/千/万 an approximate count, and nothing else one
+    'approx-prefix': qy.approx['magnitude-prefix'].length
+      ? `${alternation(qy.approx.prefix)}|(?:${alternation(qy.approx['magnitude-prefix'])})(?=${alternation(Object.keys(qy.magnitudes).filter((m) => m.length === 1 && qy.magnitudes[m]! >= 100))})`
+      : alternation(qy.approx.prefix),
     'approx-suffix-1': alternation(qy.approx.suffix.filter((w) => w.length === 1)),
     'approx-suffix-2': alternation(qy.approx.suffix.filter((w) => w.length > 1)),
     'range-separator': alternation(qy.range.separators),

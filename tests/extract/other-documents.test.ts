@@ -177,6 +177,16 @@ describe('a standing committee\'s work report', () => {
   });
 });
 
+describe('approximate figures in a report', () => {
+  it('上百次, 上千条, 近百人 are approximate counts; 上一届 is no approximation, 数十件 stays vague', () => {
+    const text = '某县人民代表大会常务委员会工作报告\n一、过去一年的主要工作\n全年开展调研上百次，征集意见上千条，组织代表近百人参加视察。上一届代表收到来信数十件。\n';
+    const doc = analyseString(text, loadRules()).doc;
+    expect(doc.statistics.map((s) => [s.quantity.raw, s.quantity.value, s.quantity.approx])).toEqual([
+      ['上百次', 100, true], ['上千条', 1000, true], ['近百人', 100, true],
+    ]);
+  });
+});
+
 describe('a speech that announces its parts', () => {
   it('抓好三个方面的工作 counts no quantity; 至少 reaches over the act it qualifies (每年至少到…参加活动两次)', () => {
     const text = '在全市人大代表工作座谈会上的发言\n下一步，我们要重点抓好三个方面的工作。第二，常委会组成人员每年至少到联系的代表联络站参加活动两次。\n';
