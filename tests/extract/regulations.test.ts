@@ -340,6 +340,12 @@ describe('terms', () => {
 });
 
 describe('who bears the rule', () => {
+  it('a per-group word is no bearer (每组设召集人二至三人: jieba would join 每组设), and 由办公厅报告主任 names 办公厅, 报告 being its verb', () => {
+    const text = '某市人民代表大会常务委员会议事规则\n第四条　常务委员会组成人员因病不能出席会议的，应当向主任请假；请假两次以上的，由办公厅报告主任。\n第六条　常务委员会分组会议由办公厅提出分组名单，每组设召集人二至三人。\n';
+    const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null]);
+    expect(rows).toEqual([['两次以上', '办公厅'], ['二至三人', '常务委员会分组会议']]);
+  });
+
   it('an appointment rule (人事任免办法): 拟任命人员 bears the speech limit, a relative phrase after 经 is a subject, 未超过半数 is at most half and a vote is no bearer', () => {
     const text = '某市人民代表大会常务委员会人事任免办法\n第三条　拟任命人员应当到会作供职发言，供职发言时间一般不超过五分钟。\n第七条　经常务委员会任命的国家工作人员，应当在任命后一个月内进行宪法宣誓。\n第八条　常务委员会任命的人员，常务委员会可以组织评议。评议结果满意票未超过半数的，由主任会议约谈。\n';
     const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.actor?.text ?? null]);
