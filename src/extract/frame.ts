@@ -13,6 +13,7 @@ import { actionOf, actorOf, afterLabel, breachIn, conditionOf, fromOf, hedgedBef
 import { measureOf } from './measure.js';
 import { alternation, escapeRegex, literalRe, pattern } from '../packs/index.js';
 import { memo } from '../core/memo.js';
+import { headingPatterns } from '../structure/headings.js';
 
 export interface SentenceNorm { span: Span; clauses: Span[] }
 
@@ -242,14 +243,20 @@ function leadInOf(ctx: Context, sentences: SentenceNorm[], si: number): Span | n
 function leadInIndex(ctx: Context, sentences: SentenceNorm[], si: number): number {
   const p = patterns(ctx);
   const sent = sentences[si]!;
-  if (afterLabel(ctx, sent.span) === sent.span[0]) return -1;
+  // an article (第四条) is never an item of the list the article before it opens
+  if (afterLabel(ctx, sent.span) === sent.span[0] || opensArticle(ctx, sent.span)) return -1;
   for (let k = si - 1; k >= 0 && k >= si - 30; k--) {
     const s = sentences[k]!;
     const text = ctx.norm.slice(s.span[0], s.span[1]);
     if (p.leadIn.test(text)) return k;
-    if (afterLabel(ctx, s.span) === s.span[0]) return -1;
+    if (afterLabel(ctx, s.span) === s.span[0] || opensArticle(ctx, s.span)) return -1;
   }
   return -1;
+}
+
+/** Whether a sentence opens with an article label (第十条), not an item label (（一）, 1.). */
+function opensArticle(ctx: Context, span: Span): boolean {
+  return headingPatterns(ctx.rules)['article-tiao'].test(ctx.norm.slice(span[0], Math.min(span[1], span[0] + 40)));
 }
 
 /**
@@ -390,7 +397,8 @@ type Head = Pick<Obligation, 'text' | 'span' | 'sentence' | 'article' | 'topic' 
 function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cues, target: boolean, period: string | null, id: string, h: Head): Obligation {
   const o = ctx.rules.obligation;
   const s0 = c.sent.span[0];
-  const leadIn = leadInOf(ctx, input.sentences, c.si);
+  const leadK = leadInIndex(ctx, input.sentences, c.si);
+  const leadIn = leadK < 0 ? null : input.sentences[leadK]!.span;
   const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share')
     ?? bearerOfSameAct(ctx, input, c.si);
   const modal = c.modal;
@@ -410,7 +418,8 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   // duration only from its own (…在考核结束后三十日内通报，并公示，公示期不少于七日: the period runs from no event)
   const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, h.quantity.measure === 'duration' ? c.clause[0] : s0) : null;
   const condition = conditionOf(ctx, c.sent.span, c.sent.clauses, q.norm[0]) ?? (c.violation ? c.clause : null);
-  const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : null;
+  // （一）一年内无正当理由两次不出席…的； under 有下列情形之一的，由主任会议进行约谈： the item's sanction is the lead-in's
+  const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : leadK >= 0 && isConditionClause(ctx, c.clauseText) ? sanctionOf(ctx, input.sentences[leadK]!.clauses) : null;
   const action = actionOf(ctx, c.sent.clauses, c.clause, cueEnd);
   return {
     id, text: h.text, span: h.span, sentence: h.sentence, article: h.article, topic: h.topic, reasons: h.reasons, duplicate: h.duplicate, quantity: h.quantity,
@@ -422,7 +431,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     action: action ? sliceOf(ctx, action) : null,
     frequency: c.freq ? c.freq.word : null,
     period,
-    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, h.quantity.measure, c, actor, input.verbs.of(c.sent.span, q.numberAt)) ? 'person' : null,
+    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, h.quantity.measure, c, actor, leadIn, input.verbs.of(c.sent.span, q.numberAt)) ? 'person' : null,
     from: from ? sliceOf(ctx, from) : null,
     condition: condition ? sliceOf(ctx, condition) : null,
     sanction: sanction ? sliceOf(ctx, sanction) : null,
@@ -433,11 +442,13 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
  * A count or frequency that members bear one by one (常委会组成人员…每年至少进站1次): per person with no 每人. Not a
  * threshold that sets off a sanction, and not when the act is the body's (召开会议, 联名).
  */
-function perPersonImplied(ctx: Context, q: QuantityNorm, measure: string, c: Cues, actor: Span | null, verbs: readonly number[]): boolean {
+function perPersonImplied(ctx: Context, q: QuantityNorm, measure: string, c: Cues, actor: Span | null, leadIn: Span | null, verbs: readonly number[]): boolean {
   const o = ctx.rules.obligation;
-  // a bearer taken from another sentence is too far to say how the number is shared; 主席团成员七人至十三人, the
-  // size of a body, is not counted per member
-  if (!actor || actor[0] < c.sent.span[0] || actor[1] > c.sent.span[1] || c.violation || (q.dimension !== 'count' && q.dimension !== 'people') || measure === 'size') return false;
+  // a bearer taken from another sentence is too far to say how the number is shared, but for the lead-in of a
+  // list of duties (组成人员应当履行下列职责：（二）每年至少参加两次…); 主席团成员七人至十三人, the size of a
+  // body, is not counted per member
+  const near = actor !== null && ((actor[0] >= c.sent.span[0] && actor[1] <= c.sent.span[1]) || (leadIn !== null && actor[0] >= leadIn[0] && actor[1] <= leadIn[1]));
+  if (!actor || !near || c.violation || (q.dimension !== 'count' && q.dimension !== 'people') || measure === 'size') return false;
   const bearer = ctx.norm.slice(actor[0], actor[1]);
   if (!o['per-person-heads'].some((h) => bearer.endsWith(h))) return false;
   // people counted are per person only when a verb stands between the bearer and them (联系2名基层代表); with

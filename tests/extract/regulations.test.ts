@@ -340,6 +340,17 @@ describe('terms', () => {
 });
 
 describe('who bears the rule', () => {
+  it('items under a lead-in: a list of duties counts per member, a list of breaches takes the lead-in\'s sanction; the next article is no item of it', () => {
+    const text = '某市人民代表大会常务委员会组成人员履职管理办法\n第二条　常务委员会组成人员应当履行下列职责：\n（二）每年至少参加两次执法检查或者专题调研；\n第三条　常务委员会组成人员有下列情形之一的，由主任会议进行约谈：\n（一）一年内无正当理由两次不出席常务委员会会议的；\n（三）连续两年未提出议案或者建议的。\n第四条　常务委员会组成人员无正当理由连续三次不出席常务委员会会议的，应当辞去常务委员会组成人员职务。\n';
+    const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.actor?.text ?? null, o.per, o.sanction?.text ?? null]);
+    expect(rows).toEqual([
+      ['两次', 'gte', '常务委员会组成人员', 'person', null],
+      ['两次', 'gte', '常务委员会组成人员', null, '由主任会议进行约谈'],
+      ['两年', 'gte', '常务委员会组成人员', null, '由主任会议进行约谈'],
+      ['三次', 'gte', '常务委员会组成人员', null, null],
+    ]);
+  });
+
   it('a per-group word is no bearer (每组设召集人二至三人: jieba would join 每组设), and 由办公厅报告主任 names 办公厅, 报告 being its verb', () => {
     const text = '某市人民代表大会常务委员会议事规则\n第四条　常务委员会组成人员因病不能出席会议的，应当向主任请假；请假两次以上的，由办公厅报告主任。\n第六条　常务委员会分组会议由办公厅提出分组名单，每组设召集人二至三人。\n';
     const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null]);
