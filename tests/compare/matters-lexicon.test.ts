@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../../src/packs/index.js';
+import { matchMatter } from '../../src/packs/matter-match.js';
+
+const rules = loadRules();
+const matter = (measure: string, window: string) => matchMatter(rules, measure, window)?.id ?? null;
+
+// The matters a rule's window meets, with sentences of other families than the bundled answer keys
+describe('the matters lexicon keeps apart what only shares words', () => {
+  it('a notice before an inspection is no meeting notice; one before a hearing is', () => {
+    expect(matter('lead-time', '执法检查组应当在检查开始前十日，将检查方案通知被检查单位')).toBe(null);
+    expect(matter('lead-time', '听证机构应当在举行立法听证会七日前通知陈述人')).toBe('session-notice');
+    expect(matter('lead-time', '常务委员会会议举行七日前，将开会日期通知常务委员会组成人员')).toBe('session-notice');
+  });
+
+  it('a satisfaction vote is neither a quorum nor a dissatisfied interpellation', () => {
+    const vote = '常务委员会认为必要时，可以进行满意度测评，不满意票超过出席会议人数半数的，市人民政府应当在三个月内重新报告';
+    expect(matter('share', vote)).toBe(null);
+    expect(matter('share', '提出质询案的代表半数以上对答复不满意的，可以要求受质询机关再作答复')).toBe('interpellation-dissatisfied');
+  });
+
+  it('what the committee inspects in a year is not what each member joins; an opinion passed on is no suggestion assigned', () => {
+    expect(matter('frequency', '常务委员会每年选择三至五件法律法规组织执法检查')).toBe('committee-inspections');
+    expect(matter('frequency', '常委会组成人员每年至少参加两次执法检查或者专题调研')).toBe('member-research');
+    expect(matter('deadline', '审议意见交由市人民政府研究处理，市人民政府应当在收到审议意见书后三个月内提出研究处理情况的报告')).not.toBe('suggestion-assign');
+  });
+});
