@@ -554,7 +554,8 @@ export function conditionOf(ctx: Context, sent: Span, clauses: Span[], at: numbe
     const endsDe = pattern(ctx.rules, 'obligation/condition-clause-closed').test(text);
     p.conditions.lastIndex = 0;
     if (endsDe || p.conditions.test(text)) {
-      if (!first || afterMain) { first = c; lastEnd = -1; afterMain = false; }
+      // (a condition word inside a later clause, 遇有特殊情况至迟…, narrows the statement; a …的 clause opens one)
+      if (!first || (afterMain && endsDe)) { first = c; lastEnd = -1; afterMain = false; }
       if (endsDe) lastEnd = c[1];
     } else if (first && modalAfter(ctx, text)) afterMain = true;
   }
