@@ -285,12 +285,17 @@ function bearerOfSameAct(ctx: Context, input: FrameInput, si: number): Span | nu
 function earlierInArticle(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm[] {
   const out: SentenceNorm[] = [];
   if (afterLabel(ctx, sentences[si]!.span) !== sentences[si]!.span[0]) return out;
+  // where the sentences cross a paragraph break, counted in `out`
+  let paragraphStart = -1;
   for (let k = si - 1; k >= 0 && out.length < 4; k--) {
     const s = sentences[k]!;
+    if (paragraphStart < 0 && ctx.norm.slice(s.span[1], sentences[k + 1]!.span[0]).includes('\n')) paragraphStart = out.length;
     out.push(s);
-    if (afterLabel(ctx, s.span) !== s.span[0]) break;
+    // a labelled sentence opens the article: its paragraphs (款) share its subject
+    if (afterLabel(ctx, s.span) !== s.span[0]) return out;
   }
-  return out;
+  // no article label within reach (a review, a speech): the subject of another paragraph is another statement's
+  return paragraphStart < 0 ? out : out.slice(0, paragraphStart);
 }
 
 /**

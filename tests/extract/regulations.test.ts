@@ -340,6 +340,14 @@ describe('terms', () => {
 });
 
 describe('who bears the rule', () => {
+  it('a paragraph of an article (款) takes the article\'s subject; a paragraph of a review takes none from the paragraph before', () => {
+    const rules = loadRules();
+    const reg = analyseString('某市代表建议办理办法\n第九条　承办单位应当认真研究办理代表建议。\n涉及面广的，应当在六个月内办理完毕。\n', rules).doc;
+    expect(reg.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null])).toEqual([['六个月内', '承办单位']]);
+    const review = analyseString('某市人大常委会五年工作综述\n代表累计提出建议2156件。\n自身建设不断加强。坚持每月一次党组理论学习中心组学习。\n', rules).doc;
+    expect(review.obligations.map((o) => [o.quantity!.raw, o.period, o.actor?.text ?? null])).toEqual([['一次', 'month', null]]);
+  });
+
   it('items under a lead-in: a list of duties counts per member, a list of breaches takes the lead-in\'s sanction; the next article is no item of it', () => {
     const text = '某市人民代表大会常务委员会组成人员履职管理办法\n第二条　常务委员会组成人员应当履行下列职责：\n（二）每年至少参加两次执法检查或者专题调研；\n第三条　常务委员会组成人员有下列情形之一的，由主任会议进行约谈：\n（一）一年内无正当理由两次不出席常务委员会会议的；\n（三）连续两年未提出议案或者建议的。\n第四条　常务委员会组成人员无正当理由连续三次不出席常务委员会会议的，应当辞去常务委员会组成人员职务。\n';
     const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.actor?.text ?? null, o.per, o.sanction?.text ?? null]);
