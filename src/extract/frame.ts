@@ -419,9 +419,11 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     c.freq ? s0 + c.freq.at + c.freq.word.length : 0, c.per ? s0 + c.per.at + c.per.word.length : 0,
   );
   const timeLimit = q.dimension === 'time' && (q.comparator === 'lte' || q.comparator === 'gte' || q.comparator === 'lt');
-  // a deadline may take its event from an earlier clause (自交办之日起三个月内办理完毕，涉及面广的，六个月内); a
-  // duration only from its own (…在考核结束后三十日内通报，并公示，公示期不少于七日: the period runs from no event)
-  const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, h.quantity.measure === 'duration' ? c.clause[0] : s0) : null;
+  // a deadline may take its event from an earlier clause (自交办之日起三个月内办理完毕，涉及面广的，六个月内), unless its
+  // clause names a bearer of its own (…在收到答复之日起十五日内提出，承办单位应当在一个月内再次答复: another act's
+  // event); a duration only from its own (…在考核结束后三十日内通报，并公示，公示期不少于七日)
+  const ownClauseOnly = h.quantity.measure === 'duration' || (c.clause[0] > s0 && newBearerAt(ctx, c.clause[0], q.numberAt, input.verbs.of(c.sent.span, q.numberAt)));
+  const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, ownClauseOnly ? c.clause[0] : s0) : null;
   const condition = conditionOf(ctx, c.sent.span, c.sent.clauses, q.norm[0]) ?? (c.violation ? c.clause : null);
   // （一）一年内无正当理由两次不出席…的； under 有下列情形之一的，由主任会议进行约谈： the item's sanction is the lead-in's
   const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : leadK >= 0 && isConditionClause(ctx, c.clauseText) ? sanctionOf(ctx, input.sentences[leadK]!.clauses) : null;

@@ -34,6 +34,15 @@ const frame = (o: Obligation) => ({
 });
 
 describe('time limits and lead times', () => {
+  it('a deadline whose clause names a bearer of its own takes no event from the clause before (another act\'s)', () => {
+    const text = '某省代表建议办理条例\n第六条　代表对答复不满意的，可以在收到答复之日起十五日内提出，承办单位应当在一个月内再次答复。\n第七条　承办单位应当自交办之日起三个月内办理完毕，涉及面广的，六个月内办理完毕。\n';
+    const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.from?.text ?? null]);
+    expect(rows).toEqual([
+      ['十五日内', '代表', '在收到答复之日起'], ['一个月内', '承办单位', null],
+      ['三个月内', '承办单位', '自交办之日起'], ['六个月内', '承办单位', '自交办之日起'],
+    ]);
+  });
+
   it('七日以前 is a lead time from 会议举行, at least seven days (全国人大常委会议事规则 第九条)', async () => {
     expect(frame(await rule('47_national_yishi-guize_2022.txt', '会议举行七日以前'))).toEqual({
       raw: '七日以前', cmp: 'gte', value: 7, unit: '日', measure: 'lead-time', canonical: '7 day',
