@@ -423,7 +423,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   // clause names a bearer of its own (…在收到答复之日起十五日内提出，承办单位应当在一个月内再次答复: another act's
   // event); a duration only from its own (…在考核结束后三十日内通报，并公示，公示期不少于七日)
   const ownClauseOnly = h.quantity.measure === 'duration' || (c.clause[0] > s0 && newBearerAt(ctx, c.clause[0], q.numberAt, input.verbs.of(c.sent.span, q.numberAt)));
-  const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, ownClauseOnly ? c.clause[0] : s0) : null;
+  const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, ownClauseOnly ? c.clause[0] : s0) ?? extendedFrom(ctx, input.sentences, c, q, ownClauseOnly) : null;
   const condition = conditionOf(ctx, c.sent.span, c.sent.clauses, q.norm[0]) ?? (c.violation ? c.clause : null);
   // （一）一年内无正当理由两次不出席…的； under 有下列情形之一的，由主任会议进行约谈： the item's sanction is the lead-in's
   const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : leadK >= 0 && isConditionClause(ctx, c.clauseText) ? sanctionOf(ctx, input.sentences[leadK]!.clauses) : null;
@@ -443,6 +443,18 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     condition: condition ? sliceOf(ctx, condition) : null,
     sanction: sanction ? sliceOf(ctx, sanction) : null,
   };
+}
+
+/**
+ * The starting event of a longer limit stated after a semicolon (承办单位应当自交办之日起三个月内办理完毕；涉及面广的，
+ * 应当在六个月内办理完毕): the event of the sentence it continues, when it names none and no bearer of its own. An
+ * extension (可以延长一个月) runs from the first limit's end, not from its event.
+ */
+function extendedFrom(ctx: Context, sentences: SentenceNorm[], c: Cues, q: QuantityNorm, ownClauseOnly: boolean): Span | null {
+  if (ownClauseOnly || q.comparator !== 'lte' || c.si === 0 || afterLabel(ctx, c.sent.span) !== c.sent.span[0]) return null;
+  const prev = sentences[c.si - 1]!;
+  if (!pattern(ctx.rules, 'obligation/semicolon-end').test(ctx.norm.slice(prev.span[0], prev.span[1]))) return null;
+  return fromOf(ctx, prev.span[0], prev.span[1], prev.span[0]);
 }
 
 /**

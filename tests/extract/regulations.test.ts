@@ -34,6 +34,12 @@ const frame = (o: Obligation) => ({
 });
 
 describe('time limits and lead times', () => {
+  it('a longer limit after a semicolon runs from the event of the sentence it continues; an extension does not (广西-style 第十二条)', () => {
+    const text = '某区代表建议办理规定\n第十二条　承办单位应当自交办之日起三个月内办理完毕并答复代表；涉及面广、处理难度大的，应当在六个月内办理完毕并答复代表。\n第十三条　有关机关应当自收到视察报告之日起两个月内研究处理；情况复杂的，可以延长一个月。\n';
+    const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.from?.text ?? null]);
+    expect(rows).toEqual([['三个月内', '自交办之日起'], ['六个月内', '自交办之日起'], ['两个月内', '自收到视察报告之日起'], ['一个月', null]]);
+  });
+
   it('a deadline whose clause names a bearer of its own takes no event from the clause before (another act\'s)', () => {
     const text = '某省代表建议办理条例\n第六条　代表对答复不满意的，可以在收到答复之日起十五日内提出，承办单位应当在一个月内再次答复。\n第七条　承办单位应当自交办之日起三个月内办理完毕，涉及面广的，六个月内办理完毕。\n';
     const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.from?.text ?? null]);
