@@ -102,7 +102,8 @@ describe('a Scanner finds what a regex exec finds', () => {
         matches += got.length;
       }
     }
-    expect(matches).toBe(3701);
+    // (同一任免案 holds a raw 一任 since 任 is a unit; the word-suffix filter drops it after the search)
+    expect(matches).toBe(3703);
   });
 
   it('searches as usual when the first characters cannot be read', () => {
