@@ -97,7 +97,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   let stop = text.length;
   for (let v = firstAfter(verbs, start); v >= 0 && v < verbs.length && verbs[v]! < start + text.length; v++) {
     const at = verbs[v]! - start;
-    if (heads.some((h) => h[0] <= at && at < h[1])) continue;
+    // (组织代表开展活动: a head that is a verb when another head follows it right away)
+    if (heads.some((h) => h[0] <= at && at < h[1] && !(o['verb-heads'].includes(text.slice(h[0], h[1])) && heads.some((n) => n[0] === h[1])))) continue;
     stop = at;
     break;
   }

@@ -172,7 +172,16 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     const between = sent.clauses.filter((k) => k[0] >= clause[1] && k[0] <= m).map((k) => norm.slice(k[0], Math.min(k[1], m)));
     const closed = pattern(ctx.rules, 'obligation/condition-clause-closed');
     const conditional = between.some((t) => closed.test(t) || patterns(ctx).condition.test(t));
-    if (taken || conditional) modal = null;
+    // 街道人大工作委员会由主任、副主任和委员三至七人组成，委员中应当有…: a later clause that opens with a bearer
+    // of its own before its modal states another rule
+    // (only after a clause that states a rule of its own: a time clause, a condition or an adverbial before the
+    // number, …审查工作结束后十五日内，…工作机构应当…, takes the modal of the main clause after it)
+    const rest = afterQ.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+    const statement = rest !== '' && !isConditionClause(ctx, clauseText) && !o['time-clause-endings'].some((w) => rest.endsWith(w)) &&
+      !o['adverbial-openers'].some((w) => clauseText.startsWith(w, Math.max(0, afterLabel(ctx, clause) - clause[0])));
+    const modalClause = statement ? sent.clauses.find((k) => k[0] >= clause[1] && k[0] < m && m < k[1]) : undefined;
+    const othersBearer = modalClause !== undefined && o['actor-heads'].some((h) => norm.startsWith(h, modalClause[0]));
+    if (taken || conditional || othersBearer) modal = null;
   }
   return {
     si, sent, clause, sentBefore, clauseBefore, clauseText, sentText, afterQ, per, freq,

@@ -158,6 +158,7 @@ const ObligationYaml = z.object({
   'counted-acts': z.array(z.string()),
   'relative-marker': z.string(),
   'office-heads': z.array(z.string()),
+  'verb-heads': z.array(z.string()),
   'indefinite-articles': z.array(z.string()),
   'subject-lead-words': z.array(z.string()),
   'subject-rejects': z.array(z.string()),

@@ -355,6 +355,16 @@ describe('terms', () => {
 });
 
 describe('who bears the rule', () => {
+  it('a sub-district working committee (街道人大工作委员会): 组织 before a head is a verb, 办事处 bears, and a later clause with a bearer of its own keeps its modal', () => {
+    const text = '某省街道人大工作委员会工作条例\n第二条　街道人大工作委员会由主任、副主任和委员三至七人组成，委员中应当有一定比例的人大代表。\n第六条　街道人大工作委员会组织代表每年听取和评议街道办事处工作不少于一次，街道办事处应当在三个月内反馈办理情况。\n';
+    const rows = analyseString(text, loadRules()).doc.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.modality, o.per]);
+    expect(rows).toEqual([
+      ['三至七人', '街道人大工作委员会', 'must', null],
+      ['一次', '街道人大工作委员会', 'must', null],
+      ['三个月内', '街道办事处', 'should', null],
+    ]);
+  });
+
   it('a paragraph of an article (款) takes the article\'s subject; a paragraph of a review takes none from the paragraph before', () => {
     const rules = loadRules();
     const reg = analyseString('某市代表建议办理办法\n第九条　承办单位应当认真研究办理代表建议。\n涉及面广的，应当在六个月内办理完毕。\n', rules).doc;
