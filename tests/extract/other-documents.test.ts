@@ -177,6 +177,15 @@ describe('a standing committee\'s work report', () => {
   });
 });
 
+describe('a supervision plan', () => {
+  it('共 of 中华人民共和国 is no report marker: a plan\'s limit in a sentence that cites a law stays a target', () => {
+    const text = '某市人大常委会2024年度监督工作计划\n二、执法检查\n3.对《中华人民共和国食品安全法》实施情况开展执法检查（4月至6月），检查组成员不少于9人。\n';
+    const doc = analyseString(text, loadRules()).doc;
+    expect(doc.statistics).toEqual([]);
+    expect(doc.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.modality])).toEqual([['9人', 'gte', 'target']]);
+  });
+});
+
 describe('approximate figures in a report', () => {
   it('上百次, 上千条, 近百人 are approximate counts; 上一届 is no approximation, 数十件 stays vague', () => {
     const text = '某县人民代表大会常务委员会工作报告\n一、过去一年的主要工作\n全年开展调研上百次，征集意见上千条，组织代表近百人参加视察。上一届代表收到来信数十件。\n';
