@@ -25,7 +25,7 @@ function patterns(ctx: Context) {
   return memo(patternCache, o, () => ({
     report: new RegExp(o['report-markers'], 'gu'), period: new RegExp(o['statistic-period'], 'u'),
     statCue: new RegExp(o['statistic-cues'].map(escapeRegex).join('|'), 'gu'),
-    target: literalRe(o.targets, 'u'),
+    target: literalRe(o.targets, 'gu'),
     leadIn: new RegExp(`(?:${alternation(o['lead-in-ends'])})\\s*$`, 'u'),
     condition: literalRe(o.conditions, 'u'),
   }));
@@ -113,6 +113,20 @@ function firstCue(ctx: Context, re: RegExp, text: string): RegExpExecArray | nul
 }
 
 /**
+ * Whether a target word stands in a text outside the longer words that hold it without setting a target
+ * (列入计划逐步解决的131件: a category of a report; 计划生育).
+ */
+function targetCue(ctx: Context, text: string): boolean {
+  const re = patterns(ctx).target;
+  const notIn = ctx.rules.obligation['target-not-in'];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!withinWord(text, m.index, m[0], notIn)) { re.lastIndex = 0; return true; }
+  }
+  return false;
+}
+
+/**
  * Whether a clause reads as a report before its number (共, 已, 今年…): a statistic cue with no modal word after
  * it (今年要审议法规案10件左右 plans, 今年审议法规案10件 reports).
  */
@@ -190,7 +204,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     sanction, violation,
     stat: statisticCue(ctx, clauseBefore),
     strong: firstCue(ctx, p.report, sentBefore),
-    target: !reviewSection && p.target.test(sentBefore.slice(-reach)),
+    target: !reviewSection && targetCue(ctx, sentBefore.slice(-reach)),
     targetSection,
     // a year's plan (…2024年工作要点) sets targets in every section but a look back
     plan: planDoc && !reviewSection,

@@ -139,6 +139,7 @@ const ObligationYaml = z.object({
   actors: z.array(z.string()),
   hedges: z.array(z.string()),
   targets: z.array(z.string()),
+  'target-not-in': z.array(z.string()),
   'target-headings': z.array(z.string()),
   'target-titles': z.array(z.string()),
   'review-headings': z.array(z.string()),

@@ -177,6 +177,15 @@ describe('a standing committee\'s work report', () => {
   });
 });
 
+describe('a report on the handling of suggestions', () => {
+  it('列入计划逐步解决的131件 is a category of the report, not a plan', () => {
+    const text = '关于市十七届人大三次会议代表建议办理情况的报告\n代表共提出建议386件，其中，所提问题已经解决的214件，占55.4%；列入计划逐步解决的131件，占33.9%。\n';
+    const doc = analyseString(text, loadRules()).doc;
+    expect(doc.obligations).toEqual([]);
+    expect(doc.statistics.map((s) => s.quantity.raw)).toEqual(['386件', '214件', '55.4%', '131件', '33.9%']);
+  });
+});
+
 describe('a supervision plan', () => {
   it('共 of 中华人民共和国 is no report marker: a plan\'s limit in a sentence that cites a law stays a target', () => {
     const text = '某市人大常委会2024年度监督工作计划\n二、执法检查\n3.对《中华人民共和国食品安全法》实施情况开展执法检查（4月至6月），检查组成员不少于9人。\n';
