@@ -9,6 +9,7 @@ import { memo } from '../core/memo.js';
 import { Scanner } from '../core/scanner.js';
 
 const idiomScanners = new WeakMap<object, Scanner>();
+const prefixWordSets = new WeakMap<object, Set<string>>();
 
 /** A quantity found in the normalised view, before it is bound to a clause. */
 export interface QuantityNorm {
@@ -112,7 +113,24 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
   if (out.length >= cap) {
     ctx.diagnostics.push({ severity: 'warning', code: 'extract/too-many-quantities', stage: 'extract', message: `more than ${cap} quantities: the rest of the document's numbers were not read (quantity.yaml max-per-document)` });
   }
-  return out.sort((a, b) => a.norm[0] - b.norm[0]);
+  out.sort((a, b) => a.norm[0] - b.norm[0]);
+  listComparators(ctx, out);
+  return out;
+}
+
+/**
+ * 每人每年分别不低于三千元、二千元、一千五百元: a comparator word before a list of amounts joined by 、 governs each of
+ * them (a suffix, 三千元以上、二千元, governs only its own).
+ */
+function listComparators(ctx: Context, qs: QuantityNorm[]): void {
+  const prefix = memo(prefixWordSets, ctx.rules.quantity, () => new Set(ctx.rules.quantity.comparators.prefix.map((p) => p.word)));
+  for (let i = 1; i < qs.length; i++) {
+    const a = qs[i - 1]!;
+    const b = qs[i]!;
+    if (b.comparator !== 'eq' || b.cmpWord !== null || a.cmpWord === null || !prefix.has(a.cmpWord) || a.comparator === 'range' || a.dimension !== b.dimension) continue;
+    if (ctx.norm.slice(a.norm[1], b.norm[0]) !== '、') continue;
+    qs[i] = { ...b, comparator: a.comparator, cmpWord: a.cmpWord };
+  }
 }
 
 export { parseAnyNumber, suffixCmp };

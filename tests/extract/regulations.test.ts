@@ -107,6 +107,14 @@ describe('time limits and lead times', () => {
 });
 
 describe('counts, shares, sizes, frequencies and durations', () => {
+  it('a comparator before a list of amounts governs each (分别不低于三千元、二千元、一千五百元); a suffix governs only its own', () => {
+    const rules = loadRules();
+    const list = analyseString('某省实施代表法办法\n第五条　省、州、县人民代表大会代表的活动经费每人每年分别不低于三千元、二千元、一千五百元。\n', rules).doc;
+    expect(list.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator])).toEqual([['三千元', 'gte'], ['二千元', 'gte'], ['一千五百元', 'gte']]);
+    const suffix = analyseString('某省实施代表法办法\n第六条　补助标准为三千元以上、二千元。\n', rules).doc;
+    expect(suffix.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator])).toEqual([['三千元以上', 'gte'], ['二千元', 'eq']]);
+  });
+
   it('每年活动不少于四次: a frequency per year, the subject carried from the clause before (山东 第十九条)', async () => {
     expect(frame(await rule('25_shandong_daibiaofa-shishi_2015.txt', '每年活动不少于四次'))).toEqual({
       raw: '四次', cmp: 'gte', value: 4, unit: '次', measure: 'frequency', canonical: '4 time',
