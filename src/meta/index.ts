@@ -177,7 +177,9 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   const placeholder = placeRaw ? c.redacted.exec(placeRaw) : null;
   if (placeholder && placeholder.index === 0 && placeholder[0].length === placeRaw!.length) placeRaw = null;
   const national = !placeRaw && t !== null && c.national.test(t.title);
-  const redacted = c.redacted.test(norm.slice(0, 5000)) && !placeRaw;
+  // 某自治州, XX县: a redacted place still says its level
+  const redactedAs = placeRaw ? null : c.redacted.exec(norm.slice(0, 5000));
+  const redacted = redactedAs !== null;
   const name = placeRaw ? lowestUnit(ctx, placeRaw) : national ? r['national-place'] : null;
   const government = t !== null && r['government-titles'].some((w) => t.title.includes(w));
   if (placeRaw) {
@@ -209,7 +211,7 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     title: t ? t.title : null,
     titleSpan: t ? t.span : null,
     issuer,
-    place: { name, level: national ? 'national' : name ? levelOf(ctx, name) : null, redacted },
+    place: { name, level: national ? 'national' : name ? levelOf(ctx, name) : redactedAs ? levelOf(ctx, redactedAs[0]) : null, redacted },
     docType,
     draft,
     adoptedOn: history.adopted ?? (adopted ? isoDate(ctx, adopted) : null),

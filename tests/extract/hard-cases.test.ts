@@ -12,8 +12,8 @@ describe('hard cases the seeds do not have', () => {
     const { doc } = await analyseFile(HARD);
     const text = readFileSync(HARD, 'utf8');
     expect(doc.meta.title).toBe('某市人民代表大會常務委員會關於加強自身建設的若干規定');
-    // 某市 is a placeholder: the place is redacted, not a place called 某市
-    expect(doc.meta.place).toEqual({ name: null, level: null, redacted: true });
+    // 某市 is a placeholder: the place is redacted, not a place called 某市; its level (a city) is still said
+    expect(doc.meta.place).toEqual({ name: null, level: 'city', redacted: true });
     expect(doc.meta.docType).toBe('rules');
     expect(doc.meta.adoptedOn).toBe('2024-03-01');
     expect(doc.boilerplate.map((b) => [b.reason, b.text])).toEqual([['advertising', '扫码关注公众号，免费领取资料']]);
