@@ -125,7 +125,11 @@ export function analyseIngested(ing: Ingested, rules: Rules, validate = true, wi
   });
   // compare reads a rule's words from the tokens of its whole sentence
   if (ruleSentences) {
-    verbs.prepare(obligations.map((o) => bodySentences[indexOverlapping(bodySentences, [map.fromSource(o.sentence)[0], map.fromSource(o.sentence)[0] + 1], (x) => x.span)]?.span).filter((x): x is Span => x !== undefined));
+    const ruleSentencesNorm = obligations.map((o) => {
+      const start = map.fromSource(o.sentence)[0];
+      return bodySentences[indexOverlapping(bodySentences, [start, start + 1], (x) => x.span)]?.span;
+    });
+    verbs.prepare(ruleSentencesNorm.filter((x): x is Span => x !== undefined));
   }
   // the tokens of every sentence segmented, those a frame asked for too
   const allTokens = verbs.withLater(tokens);

@@ -84,7 +84,8 @@ export function describe(a: Analysis, path: string, entry?: ManifestEntry): Comp
   const year = entry?.year ?? (Number.isInteger(fromDate) ? fromDate : null);
   const place = entry?.place ?? m.place.name;
   const short = place ? place.replace(pattern(a.ctx.rules, 'meta/place-short'), '') : m.place.redacted ? 'X' : '?';
-  const label = entry?.label ?? (m.docType === 'rules' && ruleName(a, m.title) ? [short, ruleName(a, m.title), year] : [short, year, TYPE_LABEL[m.docType] ?? m.docType]).filter((x) => x !== null).join(' ');
+  const regulates = m.docType === 'rules' ? ruleName(a, m.title) : null;
+  const label = entry?.label ?? (regulates ? [short, regulates, year] : [short, year, TYPE_LABEL[m.docType] ?? m.docType]).filter((x) => x !== null).join(' ');
   // every scalar the manifest keeps for the document travels with it into the tables
   const variables: CompareDoc['variables'] = {};
   for (const [k, v] of Object.entries(entry ?? {})) {

@@ -541,7 +541,6 @@ export function fromOf(ctx: Context, clauseStart: number, numberAt: number, sent
  * such 的-clause at or before the number: 涉及面广、处理难度大，确实不能在三个月内办理完毕的.
  */
 export function conditionOf(ctx: Context, sent: Span, clauses: Span[], at: number): Span | null {
-  const p = patterns(ctx);
   // the article's label (第三条) is not part of a condition that opens its first sentence
   const begin = afterLabel(ctx, sent);
   let first: Span | null = null;
@@ -553,8 +552,7 @@ export function conditionOf(ctx: Context, sent: Span, clauses: Span[], at: numbe
     if (c[0] > at) break;
     const text = ctx.norm.slice(c[0], c[1]);
     const endsDe = pattern(ctx.rules, 'obligation/condition-clause-closed').test(text);
-    p.conditions.lastIndex = 0;
-    if (endsDe || p.conditions.test(text)) {
+    if (endsDe || conditionWordIn(ctx, text)) {
       // (a condition word inside a later clause, 遇有特殊情况至迟…, narrows the statement; a …的 clause opens one)
       if (!first || (afterMain && endsDe)) { first = c; lastEnd = -1; afterMain = false; }
       if (endsDe) lastEnd = c[1];
@@ -562,6 +560,18 @@ export function conditionOf(ctx: Context, sent: Span, clauses: Span[], at: numbe
   }
   if (!first) return null;
   return [Math.max(first[0], Math.min(begin, first[1])), Math.max(first[1], lastEnd)];
+}
+
+/** Whether a text holds a condition word (必要时, 如遇, 涉及面广 …). */
+function conditionWordIn(ctx: Context, text: string): boolean {
+  const re = patterns(ctx).conditions;
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** Whether a stretch of a clause states a condition: closed by 的 (…不满意的，) or holding a condition word. */
+export function holdsCondition(ctx: Context, text: string): boolean {
+  return pattern(ctx.rules, 'obligation/condition-clause-closed').test(text) || conditionWordIn(ctx, text);
 }
 
 /** The clause that states what follows when the rule is broken (由主任会议进行约谈, 劝其辞去…). */

@@ -9,7 +9,7 @@ import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
 import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reFor, withinWord, wordsOf } from './cues.js';
 import { statisticParts } from './statistic-parts.js';
-import { actionOf, actorOf, afterLabel, breachIn, conditionOf, fromOf, hedgedBefore, isConditionClause, newBearerAt, sanctionOf, sliceOf } from './frame-parts.js';
+import { actionOf, actorOf, afterLabel, breachIn, conditionOf, fromOf, hedgedBefore, holdsCondition, isConditionClause, newBearerAt, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
 import { alternation, escapeRegex, literalRe, pattern } from '../packs/index.js';
 import { memo } from '../core/memo.js';
@@ -18,7 +18,7 @@ import { headingPatterns } from '../structure/headings.js';
 export interface SentenceNorm { span: Span; clauses: Span[] }
 
 const RULE_DOCS: DocType[] = ['opinion', 'decision', 'rules'];
-const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; statCue: RegExp; target: RegExp; leadIn: RegExp; condition: RegExp }>();
+const patternCache = new WeakMap<object, { report: RegExp; period: RegExp; statCue: RegExp; target: RegExp; leadIn: RegExp }>();
 /** The pack's sentence-level patterns, compiled once per pack. */
 function patterns(ctx: Context) {
   const o = ctx.rules.obligation;
@@ -27,7 +27,6 @@ function patterns(ctx: Context) {
     statCue: new RegExp(o['statistic-cues'].map(escapeRegex).join('|'), 'gu'),
     target: literalRe(o.targets, 'gu'),
     leadIn: new RegExp(`(?:${alternation(o['lead-in-ends'])})\\s*$`, 'u'),
-    condition: literalRe(o.conditions, 'u'),
   }));
 }
 
@@ -100,30 +99,15 @@ function nearestModal(ctx: Context, before: Span, after: Span): Cues['modal'] {
 }
 
 /**
- * The first match of a report cue that is not part of a longer word (共 of 公共预算, 了 of 了解): a rule
- * about the public budget is no report.
+ * The first match of a cue that is not part of a longer word: of a report cue outside `cue-not-in` (共 of
+ * 公共预算, 了 of 了解: a rule about the public budget is no report), of a target word outside `target-not-in`.
  */
-function firstCue(ctx: Context, re: RegExp, text: string): RegExpExecArray | null {
-  const notIn = ctx.rules.obligation['cue-not-in'];
+function firstCue(ctx: Context, re: RegExp, text: string, notIn: readonly string[] = ctx.rules.obligation['cue-not-in']): RegExpExecArray | null {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!withinWord(text, m.index, m[0], notIn)) { re.lastIndex = 0; return m; }
   }
   return null;
-}
-
-/**
- * Whether a target word stands in a text outside the longer words that hold it without setting a target
- * (列入计划逐步解决的131件: a category of a report; 计划生育).
- */
-function targetCue(ctx: Context, text: string): boolean {
-  const re = patterns(ctx).target;
-  const notIn = ctx.rules.obligation['target-not-in'];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!withinWord(text, m.index, m[0], notIn)) { re.lastIndex = 0; return true; }
-  }
-  return false;
 }
 
 /**
@@ -184,8 +168,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     const taken = later.some((b) => b.norm[0] < sent.span[1] && m < b.numberAt && sent.clauses.some((k) => k[0] > clause[0] && k[0] <= m && m < k[1] && k[0] <= b.norm[0] && b.norm[0] < k[1]));
     // 主任会议一般每半月举行一次，必要时可以随时举行: a modal after a condition of a later clause is that clause's
     const between = sent.clauses.filter((k) => k[0] >= clause[1] && k[0] <= m).map((k) => norm.slice(k[0], Math.min(k[1], m)));
-    const closed = pattern(ctx.rules, 'obligation/condition-clause-closed');
-    const conditional = between.some((t) => closed.test(t) || patterns(ctx).condition.test(t));
+    const conditional = between.some((t) => holdsCondition(ctx, t));
     // 街道人大工作委员会由主任、副主任和委员三至七人组成，委员中应当有…: a later clause that opens with a bearer
     // of its own before its modal states another rule
     // (only after a clause that states a rule of its own: a time clause, a condition or an adverbial before the
@@ -204,7 +187,8 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     sanction, violation,
     stat: statisticCue(ctx, clauseBefore),
     strong: firstCue(ctx, p.report, sentBefore),
-    target: !reviewSection && targetCue(ctx, sentBefore.slice(-reach)),
+    // (列入计划逐步解决的131件: a category of a report, no plan)
+    target: !reviewSection && firstCue(ctx, p.target, sentBefore.slice(-reach), o['target-not-in']) !== null,
     targetSection,
     // a year's plan (…2024年工作要点) sets targets in every section but a look back
     plan: planDoc && !reviewSection,
@@ -445,8 +429,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   // a deadline may take its event from an earlier clause (自交办之日起三个月内办理完毕，涉及面广的，六个月内), unless its
   // clause names a bearer of its own (…在收到答复之日起十五日内提出，承办单位应当在一个月内再次答复: another act's
   // event); a duration only from its own (…在考核结束后三十日内通报，并公示，公示期不少于七日)
-  const ownClauseOnly = h.quantity.measure === 'duration' || (c.clause[0] > s0 && newBearerAt(ctx, c.clause[0], q.numberAt, input.verbs.of(c.sent.span, q.numberAt)));
-  const from = timeLimit ? fromOf(ctx, c.clause[0], q.numberAt, ownClauseOnly ? c.clause[0] : s0) ?? extendedFrom(ctx, input.sentences, c, q, ownClauseOnly) : null;
+  const from = timeLimit ? startingEvent(ctx, input, c, q, h.quantity.measure) : null;
   const condition = conditionOf(ctx, c.sent.span, c.sent.clauses, q.norm[0]) ?? (c.violation ? c.clause : null);
   // （一）一年内无正当理由两次不出席…的； under 有下列情形之一的，由主任会议进行约谈： the item's sanction is the lead-in's
   const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : leadK >= 0 && isConditionClause(ctx, c.clauseText) ? sanctionOf(ctx, input.sentences[leadK]!.clauses) : null;
@@ -466,6 +449,13 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     condition: condition ? sliceOf(ctx, condition) : null,
     sanction: sanction ? sliceOf(ctx, sanction) : null,
   };
+}
+
+/** The starting event of a time limit: in its sentence (fromOf), else for a longer limit the one it extends. */
+function startingEvent(ctx: Context, input: FrameInput, c: Cues, q: QuantityNorm, measure: Quantity['measure']): Span | null {
+  const s0 = c.sent.span[0];
+  const ownClauseOnly = measure === 'duration' || (c.clause[0] > s0 && newBearerAt(ctx, c.clause[0], q.numberAt, input.verbs.of(c.sent.span, q.numberAt)));
+  return fromOf(ctx, c.clause[0], q.numberAt, ownClauseOnly ? c.clause[0] : s0) ?? extendedFrom(ctx, input.sentences, c, q, ownClauseOnly);
 }
 
 /**

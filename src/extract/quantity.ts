@@ -10,6 +10,7 @@ import { Scanner } from '../core/scanner.js';
 
 const idiomScanners = new WeakMap<object, Scanner>();
 const prefixWordSets = new WeakMap<object, Set<string>>();
+const longestFirst = new WeakMap<object, { word: string; value: number; cmp: string }[]>();
 
 /** A quantity found in the normalised view, before it is bound to a clause. */
 export interface QuantityNorm {
@@ -96,7 +97,8 @@ export function findQuantities(ctx: Context, exclude: Span[], dropped?: Dropped[
   }
 
   // the longest word first: 超过半数 and 未超过半数 hold 过半数, whose comparator is not theirs
-  for (const fw of [...q['fraction-words']].sort((a, b) => b.word.length - a.word.length)) {
+  const fractionWords = memo(longestFirst, q, () => [...q['fraction-words']].sort((a, b) => b.word.length - a.word.length));
+  for (const fw of fractionWords) {
     for (let at = norm.indexOf(fw.word); at >= 0; at = norm.indexOf(fw.word, at + 1)) {
       const s: Span = [at, at + fw.word.length];
       if (!free(s)) continue;
