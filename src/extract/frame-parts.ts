@@ -2,7 +2,7 @@ import type { Context } from '../core/context.js';
 import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
 import { memo } from '../core/memo.js';
 import { lowerBound, type Span } from '../core/span.js';
-import { literalRe, pattern } from '../packs/index.js';
+import { escapeRegex, literalRe, pattern } from '../packs/index.js';
 import type { Slice } from '../schema/document.js';
 import type { SentenceVerbs } from '../segment/sentence-verbs.js';
 import { headingPatterns } from '../structure/headings.js';
@@ -31,7 +31,8 @@ function patterns(ctx: Context): PartPatterns {
   return memo(cache, o, () => ({
     // a time phrase (年度内, 定期) ends a subject as a stop word does
     stops: literalRe([...o['subject-stops'], ...o.frequency.map((f) => f.word)]),
-    heads: literalRe(o['actor-heads']),
+    // (候选人数 is 候选 + 人数: a head whose last character opens one of `head-overlaps` is no head)
+    heads: new RegExp(literalRe(o['actor-heads']).source.replace(/^/, '(?:') + ')' + o['head-overlaps'].map((w) => `(?!(?<=${escapeRegex(w[0]!)})${escapeRegex(w.slice(1))})`).join(''), 'gu'),
     // words before a subject that are not part of it (各, 有关 …), in the pack's order
     leads: [...o['indefinite-articles'], ...o['subject-lead-words']],
     openers: [...o['adverbial-openers']].sort((a, b) => b.length - a.length),
@@ -99,6 +100,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
     const at = verbs[v]! - start;
     // (组织代表开展活动: a head that is a verb when another head follows it right away)
     if (heads.some((h) => h[0] <= at && at < h[1] && !(o['verb-heads'].includes(text.slice(h[0], h[1])) && heads.some((n) => n[0] === h[1])))) continue;
+    // 信访部门收到…后, 听证机构: a two-character verb that opens the window glued to an office head names the office
+    if (at === 0 && !stops.opens && heads.some((h) => h[0] === 2 && o['office-heads'].includes(text.slice(h[0], h[1])))) continue;
     stop = at;
     break;
   }
@@ -178,12 +181,25 @@ function insideHead(ctx: Context, text: string, i: number): boolean {
 function thingSubject(ctx: Context, begin: number, at: number): boolean {
   const text = toClauseBreak(ctx, ctx.norm.slice(begin, at));
   const stops = stopsOf(ctx, text);
-  if (stops.opens) return false;
   const o = ctx.rules.obligation;
+  if (stops.opens) return thingAfterRelative(ctx, begin, at);
   // 评议结果满意票未超过半数的: with no stop word, a thing's name that runs right up to the number is the subject
   if (stops.at >= text.length) return text.length === at - begin && o['thing-heads'].some((h) => text.endsWith(h)) && !o['actor-heads'].some((h) => text.endsWith(h));
   const subject = text.slice(0, stops.at);
   return (subject.includes(o['relative-marker']) || o['thing-heads'].some((h) => subject.endsWith(h))) && !o['actor-heads'].some((h) => subject.endsWith(h));
+}
+
+/**
+ * 获得过半数选票的当选人数少于应选名额时: a clause that opens with a relative phrase holding the number, whose head
+ * after 的 is a thing (…人数, …名额), has a thing for its subject.
+ */
+function thingAfterRelative(ctx: Context, begin: number, at: number): boolean {
+  const o = ctx.rules.obligation;
+  const clause = toClauseBreak(ctx, ctx.norm.slice(begin, at + 24));
+  const de = clause.indexOf(o['relative-marker'], at - begin);
+  if (de < 0) return false;
+  const head = clause.slice(de + 1, de + 7);
+  return o['thing-heads'].some((h) => { const i = head.indexOf(h); return i >= 0 && stopsOf(ctx, head.slice(0, i + h.length)).at === i + h.length; });
 }
 
 /** The head noun that closes the clause of `at` after 的 (…会议的代表，), when the clause ends with nothing else. */
@@ -334,6 +350,8 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   const own = starts.length ? starts[starts.length - 1]! : begin;
   const alternative = alternativeBearer(ctx, verbs, sent, own, at);
   if (alternative) return alternative;
+  const countedAgent = countedBefore(ctx, own, at, afterNumber);
+  if (countedAgent) return countedAgent;
   // whether the number stands in a condition (…满两年的，): read once, for the main clause and the sentences before
   const ni = clauses.findIndex((c) => c[0] <= at && at < c[1]);
   const numberClause = ni < 0 ? '' : norm.slice(Math.max(clauses[ni]![0], begin), clauses[ni]![1]);
@@ -508,6 +526,25 @@ function countedActor(ctx: Context, afterNumber: number): Span | null {
 }
 
 /**
+ * 候选人，也可以由代表十人以上联名推荐: the people counted right before the number, after 由 (or after 或者 in a list
+ * of agents: 由主席团或者代表三十人以上联名), do the counted act and bear the rule, not the clause's subject.
+ */
+function countedBefore(ctx: Context, clauseStart: number, at: number, afterNumber: number): Span | null {
+  const o = ctx.rules.obligation;
+  const after = ctx.norm.slice(afterNumber, afterNumber + 6);
+  if (!o['counted-acts'].some((w) => after.startsWith(w))) return null;
+  const before = ctx.norm.slice(clauseStart, at);
+  const agent = before.lastIndexOf(o['agent-marker']);
+  if (agent < 0) return null;
+  let start = agent + o['agent-marker'].length;
+  const or = Math.max(...o['agent-alternatives'].map((w) => { const i = before.lastIndexOf(w); return i < start ? -1 : i + w.length; }));
+  if (or > start) start = or;
+  const who = before.slice(start);
+  if (who.length < 2 || who.length > 16 || stopsOf(ctx, who).at < who.length) return null;
+  return o['actor-heads'].some((h) => who.endsWith(h)) ? [clauseStart + start, at] : null;
+}
+
+/**
  * 代表十人以上联名或者一个代表团以全体代表的过半数通过: when the clause before the number holds an act (联名,
  * 通过) and then 或者, the number belongs to the bearer after 或者 (一个代表团), not to the clause's first subject.
  */
@@ -569,9 +606,9 @@ function conditionWordIn(ctx: Context, text: string): boolean {
   return re.test(text);
 }
 
-/** Whether a stretch of a clause states a condition: closed by 的 (…不满意的，) or holding a condition word. */
+/** Whether a stretch of a clause states a condition: closed by 的 (…不满意的，), holding a condition word or an approval. */
 export function holdsCondition(ctx: Context, text: string): boolean {
-  return pattern(ctx.rules, 'obligation/condition-clause-closed').test(text) || conditionWordIn(ctx, text);
+  return pattern(ctx.rules, 'obligation/condition-clause-closed').test(text) || conditionWordIn(ctx, text) || pattern(ctx.rules, 'obligation/approval-clause').test(text);
 }
 
 /** The clause that states what follows when the rule is broken (由主任会议进行约谈, 劝其辞去…). */

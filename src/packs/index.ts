@@ -154,6 +154,8 @@ const ObligationYaml = z.object({
   'collective-acts': z.array(z.string()),
   'shared-acts': z.array(z.string()).default([]),
   'thing-heads': z.array(z.string()).default([]),
+  'head-overlaps': z.array(z.string().min(2)).default([]),
+  'agent-alternatives': z.array(z.string()).default([]),
   'charging-verbs': z.array(z.string()),
   'time-clause-endings': z.array(z.string()),
   'counted-acts': z.array(z.string()),

@@ -73,7 +73,7 @@ function cases(rules: Rules): Case[] {
         const o = it.kind === 'obligation' ? it : null;
         return firstDiff(e, {
           kind: it.kind, modality: o?.modality, per: o?.per, period: it.period, measure: it.quantity!.measure,
-          actor: o?.actor?.text, from: o ? o.from?.text ?? null : undefined, hedged: o?.hedged,
+          actor: o ? o.actor?.text ?? null : undefined, from: o ? o.from?.text ?? null : undefined, hedged: o?.hedged,
           condition: o ? o.condition?.text ?? null : undefined, sanction: o ? o.sanction?.text ?? null : undefined,
         }, ['kind', 'modality', 'per', 'period', 'measure', 'actor', 'from', 'hedged', 'condition', 'sanction']);
       },

@@ -230,3 +230,34 @@ describe('a party group\'s opinion', () => {
     expect(d.namedNumbers.map((n) => [n.text, n.numbers])).toEqual([['十四五', [14, 5]]]);
   });
 });
+
+describe('election, petition, hearing and budget rules', () => {
+  const frame = (text: string) => analyseString(`某市人民代表大会常务委员会某某办法\n第一条　${text}\n`, loadRules()).doc.obligations
+    .map((o) => [o.quantity?.raw ?? o.frequency, o.quantity?.comparator ?? null, o.quantity?.measure ?? null, o.actor?.text ?? null, o.modality, o.from?.text ?? null]);
+
+  it('an office named by what it does bears a rule after its time clause (信访工作机构收到…后，应当…)', () => {
+    expect(frame('信访工作机构收到信访事项后，应当在十五日内区分情况予以登记、转交或者告知。')).toEqual([['十五日内', 'lte', 'deadline', '信访工作机构', 'should', '收到信访事项后']]);
+  });
+
+  it('申诉人, 信访人 and 领导同志 bear rules; a list of voters (选民名单) is a thing and bears none', () => {
+    expect(frame('申诉人如果对处理决定不服，可以在选举日的五日以前向人民法院起诉。')).toEqual([['五日以前', 'gte', 'lead-time', '申诉人', 'may', '选举日的']]);
+    expect(frame('信访人对处理意见不服的，可以自收到书面答复之日起三十日内请求复查。')).toEqual([['三十日内', 'lte', 'deadline', '信访人', 'may', '自收到书面答复之日起']]);
+    expect(frame('常委会领导同志每季度至少接待来访群众一次。')).toEqual([['一次', 'gte', 'frequency', '常委会领导同志', 'must', null]]);
+    expect(frame('选民名单应当在选举日的二十日以前公布。')).toEqual([['二十日以前', 'gte', 'lead-time', null, 'should', '选举日的']]);
+  });
+
+  it('获得 ends a subject, 候选人数 is no 候选人; the counted agents after 由 bear what they do; the starting event never reaches back over the modal', () => {
+    expect(frame('代表候选人获得参加投票的选民过半数的选票时，始得当选。')[0]![3]).toBe('代表候选人');
+    expect(frame('副主席、副乡长、副镇长的候选人数应比应选人数多一至三人。')[0]![3]).toBe(null);
+    // a thing after the relative phrase that holds the number (…的当选人数) takes no bearer from the sentence before
+    expect(frame('候选人获得全体代表过半数的选票时，始得当选。获得过半数选票的当选人数少于应选名额时，不足的名额另行选举。').map((r) => r[3])).toEqual(['候选人', null]);
+    expect(frame('本市出席全国人民代表大会代表的候选人，可以由各政党、各人民团体联合或者单独推荐，也可以由代表10人以上联名推荐。')).toEqual([['10人以上', 'gte', 'count', '代表', 'may', null]]);
+    expect(frame('收到复查请求的机关应当自收到复查请求之日起三十日内提出复查意见。')).toEqual([['三十日内', 'lte', 'deadline', '收到复查请求的机关', 'should', '自收到复查请求之日起']]);
+  });
+
+  it('初步审查前十五日 is a lead time; 二十分钟以内 of a report\'s time is a duration; an approval before a later modal keeps it that clause\'s', () => {
+    expect(frame('预算工作机构应当在财政经济委员会初步审查前十五日，组织代表和专家进行座谈。')).toEqual([['十五日', 'gte', 'lead-time', '预算工作机构', 'should', null]]);
+    expect(frame('代表述职报告的时间一般控制在二十分钟以内。').map((r) => r.slice(0, 3))).toEqual([['二十分钟以内', 'lte', 'duration']]);
+    expect(frame('陈述人每次发言时间一般不超过十分钟，经听证主持人同意可以适当延长，但延长时间不超过五分钟。').map((r) => [r[0], r[3], r[4]])).toEqual([['十分钟', '陈述人', 'should'], ['五分钟', '陈述人', 'may']]);
+  });
+});

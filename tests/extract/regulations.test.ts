@@ -491,7 +491,7 @@ describe('who bears the rule', () => {
       ['三日内', 'lte', 3, null, 'deadline', '选举委员会', null],
       ['三分之一至一倍', 'range', 0.3333, 1, 'share', null, null],
       ['十五日以前', 'gte', 15, null, 'lead-time', '选举委员会', '选举日的'],
-      ['三分之一', 'gte', 0.3333, null, 'share', null, null],
+      ['三分之一', 'gte', 0.3333, null, 'share', '代表候选人', null],
       ['五日内', 'lte', 5, null, 'deadline', '选举委员会', '选举日后'],
     ]);
   });
