@@ -255,7 +255,9 @@ function relativeSubject(ctx: Context, text: string, opens: boolean): number {
   // what stands between 的 and the head only narrows it (市和自治州的, 制定); a modal or a number there
   // (代表的罢免必须由原选举单位, 每年的第一次会议) means 的 closed something else
   const gap = after.slice(0, m.index);
-  if (gap && (ctx.rules.obligation.modals.some((w) => gap.includes(w.word)) || [...gap].some((c) => DIGITS.has(c.charCodeAt(0))))) return 0;
+  // (…不满意的票数超过常委会组成人员半数的: a thing there, 票数, is what 的 closed)
+  if (gap && (ctx.rules.obligation.modals.some((w) => gap.includes(w.word)) || [...gap].some((c) => DIGITS.has(c.charCodeAt(0))) ||
+    ctx.rules.obligation['thing-heads'].some((h) => gap.includes(h)))) return 0;
   // the head runs over every head that follows it (出席会议的市人大 | 常委会 | 组成人员)
   let end = m.index;
   for (let next = longestHeadAt(ctx, after, end); next; next = longestHeadAt(ctx, after, end)) end += next;
@@ -323,7 +325,12 @@ function relativePhrase(ctx: Context, start: number, clauseText: string): Span |
 
 /** Whether a clause before `own` holds a modal word (a main clause stands between the sentence start and it). */
 function afterMainClause(ctx: Context, clauses: Span[], begin: number, own: number): boolean {
-  return clauses.some((c) => c[1] <= own && c[1] > begin && modalAfter(ctx, ctx.norm.slice(Math.max(c[0], begin), c[1])) !== null);
+  // (a main clause states with a modal, or plainly after its bearer: 常委会对…报告进行满意度测评，)
+  return clauses.some((c) => {
+    if (c[1] > own || c[1] <= begin) return false;
+    const text = ctx.norm.slice(Math.max(c[0], begin), c[1]);
+    return modalAfter(ctx, text) !== null || (adverbialKind(ctx, text) === null && ctx.rules.obligation['actor-heads'].some((h) => text.startsWith(h)));
+  });
 }
 
 /** Clause starts of a sentence up to a position, first to last. */

@@ -156,6 +156,7 @@ const ObligationYaml = z.object({
   'thing-heads': z.array(z.string()).default([]),
   'head-overlaps': z.array(z.string().min(2)).default([]),
   'agent-alternatives': z.array(z.string()).default([]),
+  'instance-measures': z.array(z.string()).default([]),
   'charging-verbs': z.array(z.string()),
   'time-clause-endings': z.array(z.string()),
   'counted-acts': z.array(z.string()),

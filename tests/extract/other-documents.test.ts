@@ -260,4 +260,11 @@ describe('election, petition, hearing and budget rules', () => {
     expect(frame('代表述职报告的时间一般控制在二十分钟以内。').map((r) => r.slice(0, 3))).toEqual([['二十分钟以内', 'lte', 'duration']]);
     expect(frame('陈述人每次发言时间一般不超过十分钟，经听证主持人同意可以适当延长，但延长时间不超过五分钟。').map((r) => [r[0], r[3], r[4]])).toEqual([['十分钟', '陈述人', 'should'], ['五分钟', '陈述人', 'may']]);
   });
+
+  it('a condition after a plain main clause bears its main clause\'s bearer (常委会…进行满意度测评，…不满意的票数超过…半数的，有关机关应当…); 会期 takes no period from the clause before', () => {
+    expect(frame('常委会对研究处理情况报告进行满意度测评，测评意见为不满意的票数超过常委会组成人员半数的，有关机关应当在三个月内重新研究处理。').map((r) => [r[0], r[3]])).toEqual([['半数', '有关机关'], ['三个月内', '有关机关']]);
+    const rules = loadRules();
+    const d = analyseString('某省乡镇人民代表大会工作条例\n第三条　乡镇人民代表大会会议一般每年举行两次，会期一般不少于一天。\n', rules).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.measure, o.period])).toEqual([['两次', 'frequency', 'year'], ['一天', 'duration', null]]);
+  });
 });
