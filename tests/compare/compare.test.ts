@@ -39,6 +39,8 @@ describe('topic table (rules grouped by topic)', () => {
     expect(label('四川省人民代表大会及其常务委员会立法条例', '四川省')).toBe('四川 立法条例 2016');
     expect(label('江西省实施《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》办法', '江西省')).toBe('江西 实施代表法办法 2016');
     expect(label('南充市人民代表大会常务委员会人事任免办法', '南充市')).toBe('南充 人事任免办法 2016');
+    // 关于 after the issuer goes with it
+    expect(label('乐山市人大常委会关于审议意见办理工作的规定', '乐山市')).toBe('乐山 审议意见办理工作的规定 2016');
     // too long for a column: the type stands in
     expect(label('南充市人民代表大会常务委员会关于规范性文件备案审查和清理工作的若干规定', '南充市')).toBe('南充 2016 规定');
   });

@@ -24,4 +24,12 @@ describe('the matters lexicon keeps apart what only shares words', () => {
     expect(matter('frequency', '常委会组成人员每年至少参加两次执法检查或者专题调研')).toBe('member-research');
     expect(matter('deadline', '审议意见交由市人民政府研究处理，市人民政府应当在收到审议意见书后三个月内提出研究处理情况的报告')).not.toBe('suggestion-assign');
   });
+
+  it('a deliberation opinion is handed over, answered, redone after a dissatisfied vote and published: four matters, none of them a deputy\'s suggestion', () => {
+    expect(matter('deadline', '常委会会议结束后七个工作日内，常委会办公厅应当将审议意见送交有关机关研究处理')).toBe('deliberation-opinion-transmit');
+    expect(matter('deadline', '有关机关应当于收到审议意见书后三个月内，将研究处理方案送交有关专门委员会；一年内，将审议意见的研究处理情况送交有关专门委员会')).toBe('deliberation-opinion-response');
+    expect(matter('deadline', '常委会对办理情况报告进行满意度测评。测评不满意票数超过组成人员半数的，有关机关应当在一个月内重新办理')).toBe('deliberation-opinion-redo');
+    expect(matter('deadline', '代表对答复不满意的，承办单位应当重新研究办理，并在一个月内再次答复代表')).toBe('suggestion-reanswer');
+    expect(matter('deadline', '研究处理情况报告应当在常委会会议结束后二十日内向社会公开')).toBe('deliberation-opinion-publish');
+  });
 });
