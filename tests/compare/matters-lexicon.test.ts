@@ -32,4 +32,12 @@ describe('the matters lexicon keeps apart what only shares words', () => {
     expect(matter('deadline', '代表对答复不满意的，承办单位应当重新研究办理，并在一个月内再次答复代表')).toBe('suggestion-reanswer');
     expect(matter('deadline', '研究处理情况报告应当在常委会会议结束后二十日内向社会公开')).toBe('deliberation-opinion-publish');
   });
+
+  it('a hearing\'s announcement, speakers, statements and report are matters of their own, its notice to speakers a meeting notice', () => {
+    expect(matter('lead-time', '听证机构应当在举行听证会的二十日前，通过报纸、网站等媒体发布听证公告')).toBe('hearing-announcement');
+    expect(matter('lead-time', '听证机构应当在举行听证会的七日前，将听证会的时间、地点和听证事项通知听证陈述人')).toBe('session-notice');
+    expect(matter('size', '听证陈述人一般为十二人至二十人')).toBe('hearing-speakers');
+    expect(matter('duration', '陈述人每次发言时间一般不超过十分钟')).toBe('hearing-statement');
+    expect(matter('duration', '常务委员会全体会议上的发言，第一次不超过十五分钟')).toBe('speech-first');
+  });
 });

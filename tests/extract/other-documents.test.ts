@@ -253,6 +253,8 @@ describe('election, petition, hearing and budget rules', () => {
     expect(frame('候选人获得全体代表过半数的选票时，始得当选。获得过半数选票的当选人数少于应选名额时，不足的名额另行选举。').map((r) => r[3])).toEqual(['候选人', null]);
     expect(frame('本市出席全国人民代表大会代表的候选人，可以由各政党、各人民团体联合或者单独推荐，也可以由代表10人以上联名推荐。')).toEqual([['10人以上', 'gte', 'count', '代表', 'may', null]]);
     expect(frame('收到复查请求的机关应当自收到复查请求之日起三十日内提出复查意见。')).toEqual([['三十日内', 'lte', 'deadline', '收到复查请求的机关', 'should', '自收到复查请求之日起']]);
+    // the end of an activity starts a time limit
+    expect(frame('视察结束后七日内，视察组应当形成视察报告。')).toEqual([['七日内', 'lte', 'deadline', '视察组', 'should', '视察结束后']]);
   });
 
   it('初步审查前十五日 is a lead time; 二十分钟以内 of a report\'s time is a duration; an approval before a later modal keeps it that clause\'s', () => {
