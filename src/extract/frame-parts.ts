@@ -433,6 +433,17 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   // 承办单位…应当及时研究；闭会期间，应当在…五日内: the subject of an earlier sentence of the same article; when
   // this sentence opens with a condition (…两次不出席的，由主任会议约谈；连续三次不出席的，应当辞去…), the subject
   // of that sentence's own condition first: parallel conditions share who they are about
+  // (…累计三次不出席…的，由主任会议批评教育；连续两次不出席…的，由办公厅通报；累计四次不出席的，…: a chain of
+  // sentences that each open with a condition is about the one the first condition with a subject names)
+  if (conditions.length || inCondition) {
+    for (const prev of previous) {
+      const from = afterLabel(ctx, prev.span);
+      const first = prev.clauses.find((c) => c[1] > from);
+      if (!first || adverbialKind(ctx, norm.slice(Math.max(first[0], from), first[1])) !== 'condition') break;
+      const subj = subjectAt(ctx, Math.max(first[0], from), first[1], verbs.of(prev.span));
+      if (subj) return subj;
+    }
+  }
   for (const prev of previous) {
     if (conditions.length || inCondition) {
       const from = afterLabel(ctx, prev.span);

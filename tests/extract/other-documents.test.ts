@@ -269,4 +269,14 @@ describe('election, petition, hearing and budget rules', () => {
     const d = analyseString('某省乡镇人民代表大会工作条例\n第三条　乡镇人民代表大会会议一般每年举行两次，会期一般不少于一天。\n', rules).doc;
     expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.measure, o.period])).toEqual([['两次', 'frequency', 'year'], ['一天', 'duration', null]]);
   });
+
+  it('a chain of sentences that open with a condition is about the one the first condition names; an office\'s notice is a sanction; 不出席 is attendance', () => {
+    const rules = loadRules();
+    const d = analyseString('某省人民代表大会常务委员会组成人员守则\n三、常委会组成人员一年内无正当理由累计三次不出席常委会会议的，由主任会议对其进行批评教育；连续两次不出席常委会会议的，由常委会办公厅通报；一年内累计四次不出席的，主任会议应当建议其辞去常委会组成人员职务。\n', rules).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.sanction?.text ?? null, o.topic])).toEqual([
+      ['三次', '常委会组成人员', '由主任会议对其进行批评教育', 'attendance-discipline'],
+      ['两次', '常委会组成人员', '由常委会办公厅通报', 'attendance-discipline'],
+      ['四次', '常委会组成人员', '主任会议应当建议其辞去常委会组成人员职务', 'attendance-discipline'],
+    ]);
+  });
 });
