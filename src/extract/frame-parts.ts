@@ -59,10 +59,17 @@ export function afterLabel(ctx: Context, sent: Span): number {
 }
 
 /**
+ * Verb starts, or how to get them: a subject made of actor heads up to its stop word (常委会组成人员每年…) needs
+ * no segmentation, and most windows a frame reads are such, so jieba runs only for the others.
+ */
+export type LazyVerbs = readonly number[] | (() => readonly number[]);
+const verbsOf = (v: LazyVerbs): readonly number[] => (typeof v === 'function' ? v() : v);
+
+/**
  * The subject at the start of a stretch of text: the words before the first subject stop (a modal, a
  * preposition, a number, 联名 …), cut back to the last actor head (代表, 主席团, 机关 …). 由X负责 gives X.
  */
-function subjectAt(ctx: Context, from: number, to: number, verbs: readonly number[]): Span | null {
+function subjectAt(ctx: Context, from: number, to: number, lazyVerbs: LazyVerbs): Span | null {
   const p = patterns(ctx);
   const o = ctx.rules.obligation;
   let start = from;
@@ -96,6 +103,8 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   p.heads.lastIndex = 0;
   for (let m = p.heads.exec(text); m; m = p.heads.exec(text)) { heads.push([m.index, m.index + m[0].length]); p.heads.lastIndex = m.index + 1; }
   let stop = text.length;
+  // (a verb inside the heads that cover the window up to its stop word ends nothing: no need to find them)
+  const verbs = untilStop === 0 || coveredByHeads(ctx, text, heads, untilStop) ? [] : verbsOf(lazyVerbs);
   for (let v = firstAfter(verbs, start); v >= 0 && v < verbs.length && verbs[v]! < start + text.length; v++) {
     const at = verbs[v]! - start;
     // (组织代表开展活动: a head that is a verb when another head follows it right away)
@@ -124,12 +133,27 @@ function subjectAt(ctx: Context, from: number, to: number, verbs: readonly numbe
   if (headEnd >= 2 && headEnd === cand.length - 1 && pattern(ctx.rules, 'obligation/closing-quote').test(cand.slice(headEnd))) return [start, start + cand.length];
   // 质询案由受质询机关在会议期间答复: a thing's subject gives way to the agent after 由
   if (text.startsWith(o['agent-marker'], untilStop) && start + untilStop > from) {
-    const agent = subjectAt(ctx, start + untilStop, to, verbs);
+    const agent = subjectAt(ctx, start + untilStop, to, lazyVerbs);
     if (agent) return agent;
   }
   // a relative clause names the bearer: 提出质询案的代表 | 半数以上…
   const rel = relativeSubject(ctx, text, stops.opens);
   return rel ? [start, start + rel] : null;
+}
+
+/**
+ * Whether the heads found in a subject window cover every character before `end`, none of them a head that
+ * is a verb before another (组织代表…): then no verb there can end the subject.
+ */
+function coveredByHeads(ctx: Context, text: string, heads: readonly Span[], end: number): boolean {
+  let reach = 0;
+  for (const h of heads) {
+    if (h[0] > reach) return false;
+    if (ctx.rules.obligation['verb-heads'].includes(text.slice(h[0], h[1]))) return false;
+    reach = Math.max(reach, h[1]);
+    if (reach >= end) return true;
+  }
+  return reach >= end;
 }
 
 /** A subject window cut at its first clause break: a subject never reaches across one. */
@@ -214,7 +238,7 @@ function relativeHeadAfter(ctx: Context, clauses: Span[], at: number): Span | nu
 }
 
 /** The one a charging verb in a clause hands the work to (交由有关机关、组织研究处理 → 有关机关、组织), if any. */
-function chargedIn(ctx: Context, verbs: readonly number[], start: number, clauseText: string, to: number): Span | null {
+function chargedIn(ctx: Context, verbs: LazyVerbs, start: number, clauseText: string, to: number): Span | null {
   const re = patterns(ctx).charging;
   for (const m of matchesOf(re, clauseText)) {
     const subj = subjectAt(ctx, start + m.index! + m[0].length, to, verbs);
@@ -373,13 +397,13 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   // subject inside the time clause is the event's); when none stands there, the time clause's own is read below
   const following = openingTimeClause(ctx, clauses, begin, at);
   if (following) {
-    const subj = subjectAt(ctx, following[0], following[1], verbs.of(sent, following[1]));
+    const subj = subjectAt(ctx, following[0], following[1], () => verbs.of(sent, following[1]));
     if (subj) return subj;
   }
   // 常务委员会认为必要时，可以…测评，测评结果不满意票超过半数的，应询单位应当…: a condition after a main clause opens
   // a statement of its own, whose main clause names who bears it (the subject before acts in the other one)
   if (main && afterMainClause(ctx, clauses, begin, own)) {
-    const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent, main[1]));
+    const subj = subjectAt(ctx, main[0], main[1], () => verbs.of(sent, main[1]));
     if (subj) return subj;
   }
   const tries = [own, ...starts.slice(0, -1).reverse()];
@@ -389,7 +413,7 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     const clauseText = clause ? norm.slice(s, clause[1]) : '';
     // 责成有关承办单位重新办理，在三十日内答复代表: the one charged bears the clauses after
     if (s !== own) {
-      const subj = chargedIn(ctx, verbs.of(sent, at), s, clauseText, at);
+      const subj = chargedIn(ctx, () => verbs.of(sent, at), s, clauseText, at);
       if (subj) return subj;
     }
     // an adverbial opener or a 的-condition is not where the subject stands
@@ -398,21 +422,21 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
       if (kind === 'condition') conditions.push(s);
       // 代表在区人民代表大会会议期间，应当提出…: a subject may stand before the preposition of a clause that only
       // ends like a time adverbial (one that opens with the preposition gives no subject: subjectAt rejects it)
-      const subj = kind === 'adverbial' ? subjectAt(ctx, s, at, verbs.of(sent, at)) : null;
+      const subj = kind === 'adverbial' ? subjectAt(ctx, s, at, () => verbs.of(sent, at)) : null;
       if (subj && p.openers.some((w) => norm.startsWith(w, subj[1]))) return subj;
       // 经常务委员会任命的国家工作人员，应当…: a clause that is one relative phrase closed by an actor head is the subject
       const phrase = kind === 'adverbial' ? relativePhrase(ctx, s, clauseText) : null;
       if (phrase) return phrase;
       continue;
     }
-    const subj = subjectAt(ctx, s, at, verbs.of(sent, at));
+    const subj = subjectAt(ctx, s, at, () => verbs.of(sent, at));
     // 市、县两级财政每年安排…经费，每个联络站不低于2万元: what each one is allotted, not who acts
-    if (subj && !(s === own && allotted(ctx, subj, at, verbs.of(sent, at)))) return subj;
+    if (subj && !(s === own && allotted(ctx, subj, at, () => verbs.of(sent, at)))) return subj;
   }
   // 代表在大会全体会议上发言的，每人可以发言两次: with no subject of its own, the rule binds the one its condition
   // names, the nearest first (制定机关瞒报…的，未按照有关规定开展定期清理的，: the earlier condition's)
   for (const c of conditions) {
-    const subj = subjectAt(ctx, c, at, verbs.of(sent, at));
+    const subj = subjectAt(ctx, c, at, () => verbs.of(sent, at));
     if (subj) return subj;
   }
   // 未经批准两次不出席本级人民代表大会会议的代表，代表资格终止: the number sits in a relative clause, whose head bears it
@@ -420,11 +444,11 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   if (head) return head;
   // 法规实施满两年的，法规实施机关应当…报告: a number in a condition binds the one the main clause after it names
   if (main) {
-    const subj = subjectAt(ctx, main[0], main[1], verbs.of(sent, main[1]));
+    const subj = subjectAt(ctx, main[0], main[1], () => verbs.of(sent, main[1]));
     if (subj) return subj;
   }
   if (leadIn) {
-    const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], verbs.of(leadIn));
+    const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], () => verbs.of(leadIn));
     if (subj) return subj;
   }
   // …的候选人数应比应选人数多一人至三人: a sentence whose own subject is a thing (X的Y before the modal) names
@@ -440,7 +464,7 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
       const from = afterLabel(ctx, prev.span);
       const first = prev.clauses.find((c) => c[1] > from);
       if (!first || adverbialKind(ctx, norm.slice(Math.max(first[0], from), first[1])) !== 'condition') break;
-      const subj = subjectAt(ctx, Math.max(first[0], from), first[1], verbs.of(prev.span));
+      const subj = subjectAt(ctx, Math.max(first[0], from), first[1], () => verbs.of(prev.span));
       if (subj) return subj;
     }
   }
@@ -449,7 +473,7 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
       const from = afterLabel(ctx, prev.span);
       for (const c of prev.clauses) {
         if (c[1] <= from || adverbialKind(ctx, norm.slice(Math.max(c[0], from), c[1])) !== 'condition') continue;
-        const subj = subjectAt(ctx, Math.max(c[0], from), c[1], verbs.of(prev.span));
+        const subj = subjectAt(ctx, Math.max(c[0], from), c[1], () => verbs.of(prev.span));
         if (subj) return subj;
       }
     }
@@ -471,7 +495,7 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
  * clause that opens with a word that continues the one before (其中市人大代表不少于2次) names a part of its
  * bearer, not a new one.
  */
-export function newBearerAt(ctx: Context, from: number, to: number, verbs: readonly number[]): boolean {
+export function newBearerAt(ctx: Context, from: number, to: number, verbs: LazyVerbs): boolean {
   const o = ctx.rules.obligation;
   if (o['continuing-leads'].some((w) => ctx.norm.startsWith(w, from))) return false;
   return subjectAt(ctx, from, to, verbs) !== null;
@@ -481,12 +505,13 @@ export function newBearerAt(ctx: Context, from: number, to: number, verbs: reado
  * Whether a subject after a per word (每个联络站, 每名代表) is only what the number is allotted to: no verb
  * stands between it and the number (每个联络站不低于2万元), while 每名代表每年联系选民不少于两次 has one.
  */
-function allotted(ctx: Context, subj: Span, at: number, verbs: readonly number[]): boolean {
+function allotted(ctx: Context, subj: Span, at: number, lazyVerbs: LazyVerbs): boolean {
   const o = ctx.rules.obligation;
   const before = ctx.norm.slice(Math.max(0, subj[0] - 3), subj[0]);
   if (!o.per.some((p) => before.endsWith(p.word) || ctx.norm.startsWith(p.word, subj[0]))) return false;
   // the comparator before the number (不低于: 低于 is a verb to jieba) is no act
   const cmp = comparatorEnding(ctx, ctx.norm.slice(subj[1], at))?.length ?? 0;
+  const verbs = verbsOf(lazyVerbs);
   for (let v = firstAfter(verbs, subj[1]); v >= 0 && v < verbs.length && verbs[v]! < at - cmp; v++) if (verbs[v]! >= subj[1]) return false;
   return true;
 }
@@ -570,7 +595,7 @@ function alternativeBearer(ctx: Context, verbs: SentenceVerbs, sent: Span, own: 
   const before = ctx.norm.slice(own, at);
   let from = -1;
   for (const m of matchesOf(pattern(ctx.rules, 'obligation/alternative-bearer'), before)) from = own + m.index! + m[0].length;
-  return from < 0 ? null : subjectAt(ctx, from, at, verbs.of(sent, at));
+  return from < 0 ? null : subjectAt(ctx, from, at, () => verbs.of(sent, at));
 }
 
 /** The starting event of a time limit before the number (自交办之日起, 会议举行…前), searched in its clause. */

@@ -142,7 +142,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   // earlier number's, in a clause before this one, which names a bearer of its own
   // (…每年举行两次，会期一般不少于一天: nor when it measures one instance of what the period counts)
   if (freq && before && sent.span[0] + freq.at < before.norm[0] && before.norm[0] < clause[0] &&
-    (newBearerAt(ctx, clause[0], q.numberAt, verbs.of(sent.span, q.numberAt)) || o['instance-measures'].some((w) => norm.startsWith(w, clause[0])))) {
+    (newBearerAt(ctx, clause[0], q.numberAt, () => verbs.of(sent.span, q.numberAt)) || o['instance-measures'].some((w) => norm.startsWith(w, clause[0])))) {
     freq = null;
     if (per && sent.span[0] + per.at < clause[0]) per = null;
   }
@@ -446,7 +446,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     action: action ? sliceOf(ctx, action) : null,
     frequency: c.freq ? c.freq.word : null,
     period,
-    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, h.quantity.measure, c, actor, leadIn, input.verbs.of(c.sent.span, q.numberAt)) ? 'person' : null,
+    per: c.per ? o.per.find((p) => p.word === c.per!.word)!.per : perPersonImplied(ctx, q, h.quantity.measure, c, actor, leadIn, () => input.verbs.of(c.sent.span, q.numberAt)) ? 'person' : null,
     from: from ? sliceOf(ctx, from) : null,
     condition: condition ? sliceOf(ctx, condition) : null,
     sanction: sanction ? sliceOf(ctx, sanction) : null,
@@ -456,7 +456,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
 /** The starting event of a time limit: in its sentence (fromOf), else for a longer limit the one it extends. */
 function startingEvent(ctx: Context, input: FrameInput, c: Cues, q: QuantityNorm, measure: Quantity['measure']): Span | null {
   const s0 = c.sent.span[0];
-  const ownClauseOnly = measure === 'duration' || (c.clause[0] > s0 && newBearerAt(ctx, c.clause[0], q.numberAt, input.verbs.of(c.sent.span, q.numberAt)));
+  const ownClauseOnly = measure === 'duration' || (c.clause[0] > s0 && newBearerAt(ctx, c.clause[0], q.numberAt, () => input.verbs.of(c.sent.span, q.numberAt)));
   return fromOf(ctx, c.clause[0], q.numberAt, ownClauseOnly ? c.clause[0] : s0) ?? extendedFrom(ctx, input.sentences, c, q, ownClauseOnly);
 }
 
@@ -476,7 +476,7 @@ function extendedFrom(ctx: Context, sentences: SentenceNorm[], c: Cues, q: Quant
  * A count or frequency that members bear one by one (常委会组成人员…每年至少进站1次): per person with no 每人. Not a
  * threshold that sets off a sanction, and not when the act is the body's (召开会议, 联名).
  */
-function perPersonImplied(ctx: Context, q: QuantityNorm, measure: string, c: Cues, actor: Span | null, leadIn: Span | null, verbs: readonly number[]): boolean {
+function perPersonImplied(ctx: Context, q: QuantityNorm, measure: string, c: Cues, actor: Span | null, leadIn: Span | null, verbs: () => readonly number[]): boolean {
   const o = ctx.rules.obligation;
   // a bearer taken from another sentence is too far to say how the number is shared, but for the lead-in of a
   // list of duties (组成人员应当履行下列职责：（二）每年至少参加两次…); 主席团成员七人至十三人, the size of a
@@ -487,7 +487,7 @@ function perPersonImplied(ctx: Context, q: QuantityNorm, measure: string, c: Cue
   if (!o['per-person-heads'].some((h) => bearer.endsWith(h))) return false;
   // people counted are per person only when a verb stands between the bearer and them (联系2名基层代表); with
   // none, the number counts the bearers themselves (提出议案的代表不足十人, 代表总数在四十人以下)
-  if (q.dimension === 'people' && !verbs.some((v) => v >= actor[1] && v < q.numberAt)) return false;
+  if (q.dimension === 'people' && !verbs().some((v) => v >= actor[1] && v < q.numberAt)) return false;
   return !o['collective-acts'].some((w) => c.clauseText.includes(w));
 }
 
