@@ -43,8 +43,21 @@ function patterns(ctx: Context): PartPatterns {
   }));
 }
 
+// a frame asks for the same sentence's label many times (its rules, their bearers, conditions, periods)
+const labelEnds = new WeakMap<Context, Map<number, number>>();
+
 /** Where the text of a sentence starts after its article or item label (第十条 , （一）, 1.). */
 export function afterLabel(ctx: Context, sent: Span): number {
+  let known = labelEnds.get(ctx);
+  if (!known) labelEnds.set(ctx, (known = new Map()));
+  // (the label is read from at most 40 characters, so the sentence's start and that length decide it)
+  const key = sent[0] * 64 + Math.min(sent[1] - sent[0], 40);
+  let at = known.get(key);
+  if (at === undefined) known.set(key, (at = labelEnd(ctx, sent)));
+  return at;
+}
+
+function labelEnd(ctx: Context, sent: Span): number {
   const text = ctx.norm.slice(sent[0], Math.min(sent[1], sent[0] + 40));
   const pat = headingPatterns(ctx.rules);
   for (const re of [pat['article-tiao'], pat.item, pat['article-arabic'], pat.section]) {
