@@ -279,4 +279,10 @@ describe('election, petition, hearing and budget rules', () => {
       ['四次', '常委会组成人员', '主任会议应当建议其辞去常委会组成人员职务', 'attendance-discipline'],
     ]);
   });
+
+  it('an announcement before the text (…已经武汉市第十五届人民代表大会常务委员会…通过) names the place, not 经武汉市', () => {
+    const text = '武汉市人民代表大会常务委员会公告\n（第十二号）\n《武汉市人民代表大会常务委员会关于加强代表履职管理的规定》已经武汉市第十五届人民代表大会常务委员会第三十九次会议于2022年3月24日通过，现予公布，自2022年5月1日起施行。\n武汉市人民代表大会常务委员会关于加强代表履职管理的规定\n第一条　代表每年参加代表小组活动不少于四次。\n';
+    const m = analyseString(text, loadRules()).doc.meta;
+    expect([m.place.name, m.place.level, m.issuer, m.effectiveOn]).toEqual(['武汉市', 'city', '武汉市人民代表大会常务委员会', '2022-05-01']);
+  });
 });
