@@ -114,10 +114,12 @@ describe('documents from other places', () => {
     expect(d.structure.map((s) => [s.label, s.articles.map((a) => a.label)])).toEqual([['一', ['一', '二']], ['二', ['一', '二', '三']], ['三', ['一', '二']]]);
     expect(rows(d)).toEqual([
       'o deputy-activities ≥1 个 per unit',
-      'o deputy-contact ≥4 次 /year', 'o deputy-contact ≥0.5 天 /occasion',
+      'o deputy-contact ≥4 次 per person /year', 'o deputy-contact ≥0.5 天 /occasion',
       'o deputy-activities ≥1 次 /year',
       'o deputy-activities ≥20000 元 per unit /year',
     ]);
+    // 进站代表 (deputies stationed at a liaison station) bear their rules
+    expect(d.obligations.filter((o) => o.quantity?.raw === '4次').map((o) => o.actor?.text)).toEqual(['进站代表']);
     expect(d.namedNumbers.map((n) => n.text)).toEqual(['六有']);
     // 市、县两级财政每年安排…经费，每个联络站不低于2万元: the station is what is allotted, the budget pays
     expect(d.obligations.filter((o) => o.text.includes('财政每年安排') || o.quantity?.raw === '2万元').map((o) => o.actor?.text)).toEqual(['市、县两级财政', '市、县两级财政']);
