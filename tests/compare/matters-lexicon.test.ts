@@ -40,4 +40,10 @@ describe('the matters lexicon keeps apart what only shares words', () => {
     expect(matter('duration', '陈述人每次发言时间一般不超过十分钟')).toBe('hearing-statement');
     expect(matter('duration', '常务委员会全体会议上的发言，第一次不超过十五分钟')).toBe('speech-first');
   });
+
+  it('a document is filed however the filing is worded; a formal review of what was filed is the review', () => {
+    expect(matter('deadline', '县人民政府制定的规范性文件，应当在公布后三十日内报县人大常委会备案')).toBe('filing-deadline');
+    expect(matter('deadline', '制定机关应当在规范性文件公布之日起二十日内，将其报送市人民代表大会常务委员会备案')).toBe('filing-deadline');
+    expect(matter('deadline', '备案审查工作机构应当自收到报送备案材料之日起十日内进行形式审查')).toBe('review-completion');
+  });
 });
