@@ -1,5 +1,5 @@
 import { pattern, type Matter, type Rules } from '../packs/index.js';
-import { matchMatter } from '../packs/matter-match.js';
+import { alsoMatters, matchMatter } from '../packs/matter-match.js';
 import { lowerBound, type Span } from '../core/span.js';
 import type { Obligation } from '../schema/document.js';
 import type { MatterCell, MatterRow } from '../schema/compare.js';
@@ -281,14 +281,18 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
     }
   });
   const groups = new Map<string, Group>();
-  for (const it of items) {
-    if (!it.matter) continue;
+  const join = (it: Item, matter: Matter) => {
     // one matter, one scale: 三个以上代表团 and 十分之一以上的代表 are two rows of 调查委员会
-    const key = `${it.matter.id}|${it.family}`;
-    const g = groups.get(key) ?? { key: it.matter.id, items: [], matter: it.matter, reasons: [`lexicon: ${it.matter.id}`], docs: new Set<number>() };
+    const key = `${matter.id}|${it.family}`;
+    const g = groups.get(key) ?? { key: matter.id, items: [], matter, reasons: [`lexicon: ${matter.id}`], docs: new Set<number>() };
     g.items.push(it);
     g.docs.add(it.doc);
     groups.set(key, g);
+  };
+  for (const it of items) {
+    if (!it.matter) continue;
+    join(it, it.matter);
+    for (const m of alsoMatters(rules, it.matter, it.measure, it.window)) join(it, m);
   }
   const threshold = opts.threshold ?? 0.55;
   const all = tfidf(items.map((it) => it.tokens));

@@ -195,6 +195,8 @@ const MattersYaml = z.object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string(), topic: z.string(), measure: z.array(MeasureSchema),
     all: z.array(z.string()).optional(), any: z.array(z.string()).optional(), not: z.array(z.string()).optional(),
     direction: z.enum(['more', 'less', 'neutral']).optional(),
+    // matters a rule of this one also belongs to when it meets their cues too (one list naming both)
+    also: z.array(z.string()).optional(),
   })),
   examples: z.array(z.object({ text: z.string(), matter: z.string() })).optional(),
   scopes: z.array(z.object({ id: z.string(), label: z.string(), words: z.array(z.string()) })),
@@ -440,6 +442,7 @@ export function loadRules(dir: string = DEFAULT_PACK_DIR): Rules {
     if (!topics.some((t) => t.id === m.topic) && m.topic !== 'other') throw new PackError(join(mtp.dir, 'matters.yaml'), `matter ${m.id}: unknown topic "${m.topic}"`);
   }
   for (const e of matters.examples ?? []) if (!ids.has(e.matter)) throw new PackError(join(mtp.dir, 'matters.yaml'), `example "${e.text}": unknown matter "${e.matter}"`);
+  for (const m of matters.matters) for (const a of m.also ?? []) if (!ids.has(a)) throw new PackError(join(mtp.dir, 'matters.yaml'), `matter ${m.id}: also names an unknown matter "${a}"`);
   close(mtp);
 
   const rules: Rules = {

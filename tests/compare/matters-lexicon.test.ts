@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/packs/index.js';
-import { matchMatter } from '../../src/packs/matter-match.js';
+import { alsoMatters, matchMatter } from '../../src/packs/matter-match.js';
 
 const rules = loadRules();
 const matter = (measure: string, window: string) => matchMatter(rules, measure, window)?.id ?? null;
@@ -45,5 +45,13 @@ describe('the matters lexicon keeps apart what only shares words', () => {
     expect(matter('deadline', '县人民政府制定的规范性文件，应当在公布后三十日内报县人大常委会备案')).toBe('filing-deadline');
     expect(matter('deadline', '制定机关应当在规范性文件公布之日起二十日内，将其报送市人民代表大会常务委员会备案')).toBe('filing-deadline');
     expect(matter('deadline', '备案审查工作机构应当自收到报送备案材料之日起十日内进行形式审查')).toBe('review-completion');
+  });
+
+  it('one threshold for a list naming officials and deputies belongs to both recall rows; one for officials only to theirs', () => {
+    const both = '市和区、县人民代表大会十分之一以上代表联名，有权书面提出对本级人民代表大会常务委员会组成人员、人民政府组成人员、由本级人民代表大会选出的上一级人民代表大会代表的罢免案';
+    const first = matchMatter(rules, 'share', both)!;
+    expect([first.id, alsoMatters(rules, first, 'share', both).map((m) => m.id)]).toEqual(['recall-motion-officials', ['recall-motion-deputy']]);
+    const officials = '十分之一以上代表联名，可以提出对本级人民代表大会常务委员会组成人员、人民政府组成人员、人民法院院长、人民检察院检察长的罢免案';
+    expect(alsoMatters(rules, matchMatter(rules, 'share', officials)!, 'share', officials)).toEqual([]);
   });
 });

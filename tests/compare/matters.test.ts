@@ -68,10 +68,11 @@ describe('the powers of deputies: a rule named in the clause after its number', 
     return SHISHI.map((id) => (r.cells[id] ?? []).map((x) => `${x.normal} ${x.article}`));
   };
 
-  it('a recall of officials, of a deputy, and the standing committee\'s in the recess are three rows; a township recall its own', () => {
+  it('a recall of officials, of a deputy, and the standing committee\'s in the recess are three rows; a township recall its own; a list naming both is in both', () => {
     expect(texts('recall-motion-officials')).toEqual([['≥0.1 第二章.第十七条'], ['≥0.1 第二章.第十三条'], ['≥0.1 第二章.第十三条']]);
     expect(texts('recall-motion-officials@township')).toEqual([['≥0.2 第二章.第十七条'], ['≥0.2 第二章.第十三条'], ['≥0.2 第二章.第十三条']]);
-    expect(texts('recall-motion-deputy')).toEqual([[], [], ['≥0.1 第五章.第四十六条']]);
+    // (上海 第十七条 names officials and deputies elected by the congress in one list: one threshold, both rows)
+    expect(texts('recall-motion-deputy')).toEqual([['≥0.1 第二章.第十七条'], [], ['≥0.1 第五章.第四十六条']]);
     expect(texts('recall-motion-recess')).toEqual([[], [], ['≥0.2 第五章.第四十六条']]);
   });
 
