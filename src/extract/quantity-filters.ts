@@ -122,6 +122,15 @@ const FILTERS: Filter[] = [
     id: 'F17-at-a-time', reason: '请假一次超过三天: 一次 before a limit on each time means "at a time", not a count',
     drops: (s) => s.n1 === '一' && s.unitRaw === '次' && !s.groups.sfx && pattern(s.ctx.rules, 'quantity/once-before-limit').test(s.norm.slice(s.afterUnit, s.afterUnit + 8)),
   },
+  {
+    id: 'F18-score-context', reason: '十分重要, 3时30分: 分 that goes on as no score does, or follows an hour, counts no points',
+    drops: (s) => {
+      const nq = s.ctx.rules.quantity['not-quantity'];
+      if (s.unitRaw !== nq['score-unit']) return false;
+      const ends = s.afterUnit >= s.norm.length || nq['score-unit-next'].some((w) => s.norm.startsWith(w, s.afterUnit));
+      return !ends || nq['score-unit-not-after'].some((w) => s.before.endsWith(w));
+    },
+  },
 ];
 
 /** The id of the first filter that refuses a candidate, or null when it is a quantity. */

@@ -287,4 +287,12 @@ describe('election, petition, hearing and budget rules', () => {
     const m = analyseString(text, loadRules()).doc.meta;
     expect([m.place.name, m.place.level, m.issuer, m.effectiveOn]).toEqual(['武汉市', 'city', '武汉市人民代表大会常务委员会', '2022-05-01']);
   });
+
+  it('a score in points (考核办法) is a quantity; 十分 (very), 一分为二 and a time of day are not', () => {
+    const rules = loadRules();
+    const d = analyseString('某区人大代表履职考核办法\n第八条　考核得分在九十分以上的为优秀，七十分以上不满九十分的为称职，不满六十分的为不称职。\n第九条　这项工作十分重要，要一分为二地看待，会议于下午3时30分召开。\n', rules).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.quantity!.value, o.quantity!.unit, o.quantity!.measure])).toEqual([
+      ['九十分以上', 'gte', 90, '分', 'other'], ['七十分以上', 'gte', 70, '分', 'other'], ['九十分', 'lt', 90, '分', 'other'], ['六十分', 'lt', 60, '分', 'other'],
+    ]);
+  });
 });
