@@ -186,6 +186,10 @@ describe('a report on the handling of suggestions', () => {
     expect(doc.obligations).toEqual([]);
     expect(doc.statistics.map((s) => s.quantity.raw)).toEqual(['386件', '214件', '55.4%', '131件', '33.9%']);
   });
+  it('a modal inside the 的-phrase that names what a figure counts is no rule (因条件限制暂时不能解决的17件); the categories are proposals', () => {
+    const d = analyseString('某区人民政府关于2023年度代表建议办理情况的报告\n一、基本情况\n其中，所提问题已经解决或基本解决的98件，占61.3%；因条件限制暂时不能解决的17件，占10.6%。\n', loadRules()).doc;
+    expect([d.obligations.length, d.statistics.map((x) => [x.quantity!.raw, x.topic])]).toEqual([0, [['98件', 'proposals'], ['61.3%', 'proposals'], ['17件', 'proposals'], ['10.6%', 'proposals']]]);
+  });
 });
 
 describe('a supervision plan', () => {
