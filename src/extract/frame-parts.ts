@@ -461,8 +461,14 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     if (subj) return subj;
   }
   if (leadIn) {
-    const subj = subjectAt(ctx, afterLabel(ctx, leadIn), leadIn[1], () => verbs.of(leadIn));
-    if (subj) return subj;
+    // (下列重大事项，市人民政府应当在作出决定前向常务委员会报告：: the lead-in's subject may open a later clause)
+    const br = pattern(ctx.rules, 'obligation/clause-break');
+    const first = afterLabel(ctx, leadIn);
+    for (const at of [first, ...matchesOf(new RegExp(br.source, 'gu'), ctx.norm.slice(first, leadIn[1])).map((m) => first + m.index! + m[0].length)]) {
+      if (at >= leadIn[1] || (at > first && adverbialKind(ctx, ctx.norm.slice(at, leadIn[1]).split(br)[0]!) !== null)) continue;
+      const subj = subjectAt(ctx, at, leadIn[1], () => verbs.of(leadIn));
+      if (subj) return subj;
+    }
   }
   // …的候选人数应比应选人数多一人至三人: a sentence whose own subject is a thing (X的Y before the modal) names
   // no bearer, and takes none from the sentences before it
@@ -679,9 +685,10 @@ export function sanctionOf(ctx: Context, clauses: Span[]): Span | null {
 
 /** 一般, 原则上 in the sentence before the number. */
 export function hedgedBefore(ctx: Context, from: number, to: number): boolean {
-  const p = patterns(ctx);
-  p.hedges.lastIndex = 0;
-  return p.hedges.test(ctx.norm.slice(from, to));
+  const text = ctx.norm.slice(from, to);
+  // (一般公共预算, 一般性转移支付: a hedge word inside a term hedges nothing)
+  for (const m of matchesOf(patterns(ctx).hedges, text)) if (!withinWord(text, m.index!, m[0], ctx.rules.obligation['hedge-not-in'])) return true;
+  return false;
 }
 
 /**

@@ -418,10 +418,12 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share')
     ?? bearerOfSameAct(ctx, input, c.si);
   const modal = c.modal;
+  // an item of a list with no modal word of its own is bound as its lead-in says (…应当…报告：（一）…五亿元以上的…)
+  const leadModal = !modal && leadIn ? modalBefore(ctx, ctx.norm.slice(leadIn[0], leadIn[1])) : null;
   // a binding statement without a modal word is a must in a rules document (过半数通过, 办理期限为三个月)
   const hedged = hedgedBefore(ctx, s0, q.norm[0]);
   // a hedged statement (一般为每年二十天) binds less than a plain one
-  const modality: Obligation['modality'] = target ? 'target' : modal ? modal.modality : input.docType === 'rules' && !hedged ? 'must' : 'should';
+  const modality: Obligation['modality'] = target ? 'target' : modal ? modal.modality : leadModal ? leadModal.modality : input.docType === 'rules' && !hedged ? 'must' : 'should';
   const cueAt = modal ? modal.at : null;
   // a bearer named in another sentence (before, or after for the same act) does not move where the act starts
   const ownActor = actor && actor[0] >= s0 && actor[1] <= c.sent.span[1] ? actor : null;

@@ -160,6 +160,7 @@ const ObligationYaml = z.object({
   'head-overlaps': z.array(z.string().min(2)).default([]),
   'agent-alternatives': z.array(z.string()).default([]),
   'instance-measures': z.array(z.string()).default([]),
+  'hedge-not-in': z.array(z.string()).default([]),
   'charging-verbs': z.array(z.string()),
   'time-clause-endings': z.array(z.string()),
   'counted-acts': z.array(z.string()),

@@ -299,4 +299,11 @@ describe('election, petition, hearing and budget rules', () => {
       ['九十分以上', 'gte', 90, '分', 'other'], ['七十分以上', 'gte', 70, '分', 'other'], ['九十分', 'lt', 90, '分', 'other'], ['六十分', 'lt', 60, '分', 'other'],
     ]);
   });
+
+  it('an item of a list takes the lead-in\'s bearer from a later clause and its modal; 一般公共预算 hedges nothing', () => {
+    const d = analyseString('某市人民代表大会常务委员会讨论决定重大事项的规定\n第二条　下列重大事项，市人民政府应当在作出决定前向常务委员会报告：\n（一）总投资额在五亿元以上的政府投资项目；\n（二）一次性支出超过市级一般公共预算支出百分之三的事项。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.modality, o.hedged, o.topic])).toEqual([
+      ['五亿元以上', '市人民政府', 'should', false, 'supervision'], ['百分之三', '市人民政府', 'should', false, 'supervision'],
+    ]);
+  });
 });
