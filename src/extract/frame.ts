@@ -368,6 +368,9 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       topic: assignTopic(ctx.rules, [
         { text: c.clauseText, focus: q.norm[0] - c.clause[0] },
         { text: c.sentText, focus: q.norm[0] - sent.span[0] },
+        // (…一般为每年二十天；…代表一般为每年十五天: a sentence after a semicolon goes on with the one before)
+        ...(si > 0 && pattern(ctx.rules, 'obligation/semicolon-end').test(norm.slice(input.sentences[si - 1]!.span[0], input.sentences[si - 1]!.span[1]))
+          ? [{ text: norm.slice(input.sentences[si - 1]!.span[0], input.sentences[si - 1]!.span[1]) }] : []),
       ]),
       reasons,
       duplicate: input.docType !== 'rules' && repeated(dupes, c.clause),

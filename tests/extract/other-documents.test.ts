@@ -134,7 +134,7 @@ describe('a speech that reports and sets rules', () => {
       'o committee-meeting 1 次 /month',
       'o research-inspection ≥1 次 /year',
       'o proposals ≤3 个月',
-      'o other ≤15 日',
+      'o reception ≤15 日',
       's committee-meeting 12 次 /全年',
       's committee-meeting 7 次 /全年',
       's supervision 58 项 /全年',
@@ -305,5 +305,10 @@ describe('election, petition, hearing and budget rules', () => {
     expect(d.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.modality, o.hedged, o.topic])).toEqual([
       ['五亿元以上', '市人民政府', 'should', false, 'supervision'], ['百分之三', '市人民政府', 'should', false, 'supervision'],
     ]);
+  });
+
+  it('a sentence after a semicolon takes its topic from the one it continues when its own words name none', () => {
+    const d = analyseString('某省实施代表法办法\n第二十八条　代表执行代表职务占用的工作时间，省、设区的市的人民代表大会代表一般为每年二十天；县、乡两级人民代表大会代表一般为每年十五天。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.topic])).toEqual([['二十天', 'deputy-activities'], ['十五天', 'deputy-activities']]);
   });
 });
