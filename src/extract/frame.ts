@@ -366,7 +366,9 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
       sentence: ctx.map.toSource(sent.span),
       article: articlePath(input.structure, quantity.span),
       topic: assignTopic(ctx.rules, [
-        { text: c.clauseText, focus: q.norm[0] - c.clause[0] },
+        // (…五分之一以上组成人员联名，可以提出…的罢免案: a clause that only co-signs is read with its sentence, which
+        // names what is co-signed)
+        ...(coSigning(ctx, c) ? [] : [{ text: c.clauseText, focus: q.norm[0] - c.clause[0] }]),
         { text: c.sentText, focus: q.norm[0] - sent.span[0] },
         // (…一般为每年二十天；…代表一般为每年十五天: a sentence after a semicolon goes on with the one before)
         ...(si > 0 && pattern(ctx.rules, 'obligation/semicolon-end').test(norm.slice(input.sentences[si - 1]!.span[0], input.sentences[si - 1]!.span[1]))
@@ -408,6 +410,15 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   obligations.push(...frequencyOnlyRules(ctx, input, usedClauses, dupes));
   obligations.sort((a, b) => a.span[0] - b.span[0] || (a.quantity?.span[0] ?? 0) - (b.quantity?.span[0] ?? 0));
   return { obligations, statistics };
+}
+
+/**
+ * Whether a number's clause only co-signs (…十人以上联名，): what is co-signed is named elsewhere in its sentence
+ * (…联名提出的议案 names it in the clause).
+ */
+function coSigning(ctx: Context, c: Cues): boolean {
+  const rest = c.afterQ.replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  return ctx.rules.obligation['co-signing-acts'].some((w) => rest.endsWith(w));
 }
 
 /** What an obligation and a statistic found at a number share. */

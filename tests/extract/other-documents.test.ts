@@ -311,4 +311,9 @@ describe('election, petition, hearing and budget rules', () => {
     const d = analyseString('某省实施代表法办法\n第二十八条　代表执行代表职务占用的工作时间，省、设区的市的人民代表大会代表一般为每年二十天；县、乡两级人民代表大会代表一般为每年十五天。\n', loadRules()).doc;
     expect(d.obligations.map((o) => [o.quantity!.raw, o.topic])).toEqual([['二十天', 'deputy-activities'], ['十五天', 'deputy-activities']]);
   });
+
+  it('a clause that only co-signs takes its topic from its sentence, which names what is co-signed', () => {
+    const d = analyseString('某市人民代表大会常务委员会人事任免办法\n第二十七条　市人大常委会主任会议、市人大常委会五分之一以上的组成人员书面联名，可以向常委会提出对市人民政府组成人员的撤职案。\n第二十八条　代表十人以上联名提出的议案，由主席团决定是否列入会议议程。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.topic])).toEqual([['五分之一以上', 'supervision'], ['十人以上', 'proposals']]);
+  });
 });
