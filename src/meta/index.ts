@@ -45,7 +45,8 @@ function buildPatterns(r: Context['rules']['meta']) {
     effective: new RegExp(r.effective, 'u'),
     published: new RegExp(r.published, 'u'),
     session: new RegExp(r.session, 'u'),
-    draftMark: new RegExp(`[（(](?:${r.draft})[)）]|${r.draft}`, 'u'),
+    // （草案）, （草案修改稿）, （修订草案征求意见稿）: a bracketed status that names a draft
+    draftMark: new RegExp(`[（(][^（）()\n]{0,8}?(?:${r.draft})[^（）()\n]{0,8}[)）]`, 'u'),
     draft: new RegExp(r.draft, 'u'),
   };
 }
@@ -205,7 +206,11 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   const published = c.published.exec(norm);
   const session = c.session.exec(norm);
   const head = t ? norm.slice(0, Math.min(norm.length, ctx.map.posFromSource(t.span[1]) + 200)) : norm.slice(0, 400);
-  const draft = c.draftMark.test(head) && c.draft.test(t ? t.title + head : head);
+  // (关于《…规定（草案）》的说明 explains a draft: a status inside the name of another text is that text's)
+  const own = (x: string) => x.replace(pattern(ctx.rules, 'meta/named-text'), '');
+  // a draft says so in its title (…条例草案) or in a status mark near it (（草案）, (征求意见稿)); the body of an
+  // explanation of a draft names the draft (草案共二十条) without being one
+  const draft = (t !== null && c.draft.test(own(t.title))) || c.draftMark.test(own(head));
 
   return {
     title: t ? t.title : null,

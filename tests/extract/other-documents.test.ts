@@ -316,4 +316,13 @@ describe('election, petition, hearing and budget rules', () => {
     const d = analyseString('某市人民代表大会常务委员会人事任免办法\n第二十七条　市人大常委会主任会议、市人大常委会五分之一以上的组成人员书面联名，可以向常委会提出对市人民政府组成人员的撤职案。\n第二十八条　代表十人以上联名提出的议案，由主席团决定是否列入会议议程。\n', loadRules()).doc;
     expect(d.obligations.map((o) => [o.quantity!.raw, o.topic])).toEqual([['五分之一以上', 'supervision'], ['十人以上', 'proposals']]);
   });
+
+  it('the explanation of a draft is a speech, not a draft; a regulation that names 预算草案 is no draft; （草案修改稿） marks one', () => {
+    const rules = loadRules();
+    const meta = (text: string) => { const m = analyseString(text, rules).doc.meta; return [m.title, m.docType, m.draft]; };
+    expect(meta('关于《某市人民代表大会常务委员会讨论决定重大事项规定（草案）》的说明\n——2020年8月27日在市十五届人大常委会第三十一次会议上\n草案共二十条，主要规定了以下内容。\n'))
+      .toEqual(['关于《某市人民代表大会常务委员会讨论决定重大事项规定（草案）》的说明', 'speech', false]);
+    expect(meta('某市人民代表大会常务委员会预算审查监督条例\n第三条　财政部门应当在会议举行的四十五日前，将预算草案的初步方案提交财政经济委员会。\n')[2]).toBe(false);
+    expect(meta('某自治县人民代表大会常务委员会议事规则\n（草案修改稿）\n第二条　常务委员会会议一般每两个月举行一次。\n')[2]).toBe(true);
+  });
 });
