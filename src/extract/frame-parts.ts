@@ -87,6 +87,9 @@ function subjectAt(ctx: Context, from: number, to: number, lazyVerbs: LazyVerbs)
   const o = ctx.rules.obligation;
   let start = from;
   if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
+  // 建议市政府每年安排…: the one a recommendation or request names acts (建议人 is itself a head)
+  const asks = o['request-leads'].find((w) => ctx.norm.startsWith(w, start));
+  if (asks && !o['actor-heads'].some((h) => ctx.norm.startsWith(h, start))) start += asks.length;
   const article = p.leads.find((w) => ctx.norm.startsWith(w, start));
   if (article) start += article.length;
   // 或者由市人民代表大会代表十人以上联名: the agent marker may follow a conjunction

@@ -118,7 +118,8 @@ function statisticCue(ctx: Context, before: string): boolean {
   const m = firstCue(ctx, patterns(ctx).statCue, before);
   if (!m) return false;
   const modal = modalBefore(ctx, before);
-  return !(modal && modal.at > m.index);
+  // (…占比应当达到55%以上: a modal that governs the cue's own verb states a rule as well)
+  return !(modal && (modal.at > m.index || before.startsWith(m[0], modal.at + modal.word.length)));
 }
 
 function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[], later: readonly QuantityNorm[], before: QuantityNorm | undefined, verbs: SentenceVerbs, planDoc: boolean): Cues {

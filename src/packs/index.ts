@@ -162,6 +162,7 @@ const ObligationYaml = z.object({
   'instance-measures': z.array(z.string()).default([]),
   'hedge-not-in': z.array(z.string()).default([]),
   'co-signing-acts': z.array(z.string()).default([]),
+  'request-leads': z.array(z.string()).default([]),
   'charging-verbs': z.array(z.string()),
   'time-clause-endings': z.array(z.string()),
   'counted-acts': z.array(z.string()),

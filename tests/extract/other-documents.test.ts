@@ -325,4 +325,10 @@ describe('election, petition, hearing and budget rules', () => {
     expect(meta('某市人民代表大会常务委员会预算审查监督条例\n第三条　财政部门应当在会议举行的四十五日前，将预算草案的初步方案提交财政经济委员会。\n')[2]).toBe(false);
     expect(meta('某自治县人民代表大会常务委员会议事规则\n（草案修改稿）\n第二条　常务委员会会议一般每两个月举行一次。\n')[2]).toBe(true);
   });
+
+  it('a research report\'s recommendations are rules: the one it recommends acts (建议市政府…), a modal before the cue\'s verb (应当达到) states a target', () => {
+    const d = analyseString('关于全市养老服务体系建设情况的调研报告\n三、意见建议\n（一）加大财政投入。建议市政府每年安排养老服务专项资金不少于5000万元。\n（二）提高护理型床位比例。到2025年，护理型床位占比应当达到55%以上。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.modality])).toEqual([['5000万元', '市政府', 'should'], ['55%以上', null, 'should']]);
+    expect(d.statistics).toEqual([]);
+  });
 });
