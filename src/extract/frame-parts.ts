@@ -2,7 +2,7 @@ import type { Context } from '../core/context.js';
 import { CN_NUMERAL_CHARS } from '../core/cn-number.js';
 import { memo } from '../core/memo.js';
 import { lowerBound, type Span } from '../core/span.js';
-import { escapeRegex, literalRe, pattern } from '../packs/index.js';
+import { alternation, escapeRegex, literalRe, pattern } from '../packs/index.js';
 import type { Slice } from '../schema/document.js';
 import type { SentenceVerbs } from '../segment/sentence-verbs.js';
 import { headingPatterns } from '../structure/headings.js';
@@ -32,7 +32,7 @@ function patterns(ctx: Context): PartPatterns {
     // a time phrase (年度内, 定期) ends a subject as a stop word does
     stops: literalRe([...o['subject-stops'], ...o.frequency.map((f) => f.word)]),
     // (候选人数 is 候选 + 人数: a head whose last character opens one of `head-overlaps` is no head)
-    heads: new RegExp(literalRe(o['actor-heads']).source.replace(/^/, '(?:') + ')' + o['head-overlaps'].map((w) => `(?!(?<=${escapeRegex(w[0]!)})${escapeRegex(w.slice(1))})`).join(''), 'gu'),
+    heads: new RegExp(`(?:${alternation(o['actor-heads'])})${o['head-overlaps'].map((w) => `(?!(?<=${escapeRegex(w[0]!)})${escapeRegex(w.slice(1))})`).join('')}`, 'gu'),
     // words before a subject that are not part of it (各, 有关 …), in the pack's order
     leads: [...o['indefinite-articles'], ...o['subject-lead-words']],
     openers: [...o['adverbial-openers']].sort((a, b) => b.length - a.length),

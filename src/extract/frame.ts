@@ -371,9 +371,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         // names what is co-signed)
         ...(coSigning(ctx, c) ? [] : [{ text: c.clauseText, focus: q.norm[0] - c.clause[0] }]),
         { text: c.sentText, focus: q.norm[0] - sent.span[0] },
-        // (…一般为每年二十天；…代表一般为每年十五天: a sentence after a semicolon goes on with the one before)
-        ...(si > 0 && pattern(ctx.rules, 'obligation/semicolon-end').test(norm.slice(input.sentences[si - 1]!.span[0], input.sentences[si - 1]!.span[1]))
-          ? [{ text: norm.slice(input.sentences[si - 1]!.span[0], input.sentences[si - 1]!.span[1]) }] : []),
+        ...continuedSentence(ctx, input.sentences, si),
       ]),
       reasons,
       duplicate: input.docType !== 'rules' && repeated(dupes, c.clause),
@@ -411,6 +409,12 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   obligations.push(...frequencyOnlyRules(ctx, input, usedClauses, dupes));
   obligations.sort((a, b) => a.span[0] - b.span[0] || (a.quantity?.span[0] ?? 0) - (b.quantity?.span[0] ?? 0));
   return { obligations, statistics };
+}
+
+/** The sentence a sentence continues after its semicolon (…一般为每年二十天；…一般为每年十五天), as topic text. */
+function continuedSentence(ctx: Context, sentences: SentenceNorm[], si: number): { text: string }[] {
+  const prev = si > 0 ? ctx.norm.slice(sentences[si - 1]!.span[0], sentences[si - 1]!.span[1]) : '';
+  return prev && pattern(ctx.rules, 'obligation/semicolon-end').test(prev) ? [{ text: prev }] : [];
 }
 
 /**
