@@ -191,7 +191,8 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     stat: statisticCue(ctx, clauseBefore),
     strong: firstCue(ctx, p.report, sentBefore),
     // (列入计划逐步解决的131件: a category of a report, no plan)
-    target: !reviewSection && firstCue(ctx, p.target, sentBefore.slice(-reach), o['target-not-in']) !== null,
+    // (…主要预期目标：…增长6%左右，…增长5%: a target word that opens a list reaches over the sentence)
+    target: !reviewSection && (firstCue(ctx, p.target, sentBefore.slice(-reach), o['target-not-in']) !== null || pattern(ctx.rules, 'obligation/target-lead').test(sentBefore)),
     targetSection,
     // a year's plan (…2024年工作要点) sets targets in every section but a look back
     plan: planDoc && !reviewSection,
@@ -218,6 +219,8 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
       [q.cmpWord !== null && ctx.rules.quantity.comparators.prefix.some((p) => p.word === q.cmpWord && p['rules-only']), `floor:${q.cmpWord}`],
     ];
     for (const [hit, why] of cues) if (hit) reasons.push(why);
+    // 会议同意…主要预期目标：地区生产总值增长6%左右: an opinion's or a decision's figure under a target word is a target
+    if (docType !== 'rules' && c.target && !c.stat && !c.strong && !c.violation) return { kind: 'obligation', reasons: [...reasons, 'target'], target: true };
     if (!reasons.length) return { kind: 'statistic', reasons: ['no-rule-cue'], target: false };
     // 累计不少于40学时: a comparator after the marker makes the total a floor the rule sets, not one reported
     const ruleAfterStrong = c.strong !== null && q.comparator !== 'eq' && q.cmpWord !== null && c.sentBefore.indexOf(q.cmpWord, c.strong.index) >= 0;

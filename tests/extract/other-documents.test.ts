@@ -331,4 +331,9 @@ describe('election, petition, hearing and budget rules', () => {
     expect(d.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.modality])).toEqual([['5000万元', '市政府', 'should'], ['55%以上', null, 'should']]);
     expect(d.statistics).toEqual([]);
   });
+
+  it('a decision\'s figures after 预期目标： are targets; last year\'s figures stay statistics', () => {
+    const d = analyseString('某市第十七届人民代表大会第三次会议关于2024年国民经济和社会发展计划的决议\n2023年，全市地区生产总值增长6.2%。\n会议同意2024年经济社会发展的主要预期目标：地区生产总值增长6%左右，一般公共预算收入增长5%，城镇调查失业率控制在5.5%以内。\n', loadRules()).doc;
+    expect([d.statistics.map((x) => x.quantity!.raw), d.obligations.map((o) => [o.quantity!.raw, o.modality])]).toEqual([['6.2%'], [['6%左右', 'target'], ['5%', 'target'], ['5.5%以内', 'target']]]);
+  });
 });
