@@ -220,7 +220,7 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
     ];
     for (const [hit, why] of cues) if (hit) reasons.push(why);
     // 会议同意…主要预期目标：地区生产总值增长6%左右: an opinion's or a decision's figure under a target word is a target
-    if (docType !== 'rules' && c.target && !c.stat && !c.strong && !c.violation) return { kind: 'obligation', reasons: [...reasons, 'target'], target: true };
+    if (docType !== 'rules' && c.target && !c.strong && !c.violation) return { kind: 'obligation', reasons: [...reasons, 'target'], target: true };
     if (!reasons.length) return { kind: 'statistic', reasons: ['no-rule-cue'], target: false };
     // 累计不少于40学时: a comparator after the marker makes the total a floor the rule sets, not one reported
     const ruleAfterStrong = c.strong !== null && q.comparator !== 'eq' && q.cmpWord !== null && c.sentBefore.indexOf(q.cmpWord, c.strong.index) >= 0;

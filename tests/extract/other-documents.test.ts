@@ -328,12 +328,18 @@ describe('election, petition, hearing and budget rules', () => {
 
   it('a research report\'s recommendations are rules: the one it recommends acts (建议市政府…), a modal before the cue\'s verb (应当达到) states a target', () => {
     const d = analyseString('关于全市养老服务体系建设情况的调研报告\n三、意见建议\n（一）加大财政投入。建议市政府每年安排养老服务专项资金不少于5000万元。\n（二）提高护理型床位比例。到2025年，护理型床位占比应当达到55%以上。\n', loadRules()).doc;
-    expect(d.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.modality])).toEqual([['5000万元', '市政府', 'should'], ['55%以上', null, 'should']]);
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.modality])).toEqual([['5000万元', '市政府', 'should'], ['55%以上', null, 'target']]);
     expect(d.statistics).toEqual([]);
   });
 
   it('a decision\'s figures after 预期目标： are targets; last year\'s figures stay statistics', () => {
     const d = analyseString('某市第十七届人民代表大会第三次会议关于2024年国民经济和社会发展计划的决议\n2023年，全市地区生产总值增长6.2%。\n会议同意2024年经济社会发展的主要预期目标：地区生产总值增长6%左右，一般公共预算收入增长5%，城镇调查失业率控制在5.5%以内。\n', loadRules()).doc;
     expect([d.statistics.map((x) => x.quantity!.raw), d.obligations.map((o) => [o.quantity!.raw, o.modality])]).toEqual([['6.2%'], [['6%左右', 'target'], ['5%', 'target'], ['5.5%以内', 'target']]]);
+  });
+
+  it('a sentence that opens with the year it aims at (到2025年，) sets targets; 党委 bears a rule; an item heading that opens with 健全 names no bearer', () => {
+    const d = analyseString('中共某省委关于新时代加强和改进人大工作的实施意见\n一、总体要求\n到2025年，全省各级人大代表联络站实现全覆盖，代表建议办结率保持100%，代表满意率达到95%以上。\n二、主要任务\n（一）健全人大讨论决定重大事项制度。各级党委每年至少听取一次同级人大常委会党组工作汇报。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.modality])).toEqual([['100%', 'target'], ['95%以上', 'target'], ['一次', 'should']]);
+    expect(d.obligations[2]!.actor?.text).toBe('各级党委');
   });
 });
