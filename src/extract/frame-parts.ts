@@ -89,7 +89,7 @@ function subjectAt(ctx: Context, from: number, to: number, lazyVerbs: LazyVerbs)
   if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
   // 建议市政府每年安排…: the one a recommendation or request names acts (建议人 is itself a head)
   const asks = o['request-leads'].find((w) => ctx.norm.startsWith(w, start));
-  if (asks && !o['actor-heads'].some((h) => ctx.norm.startsWith(h, start))) start += asks.length;
+  if (asks && !longestHeadAt(ctx, ctx.norm, start)) start += asks.length;
   const article = p.leads.find((w) => ctx.norm.startsWith(w, start));
   if (article) start += article.length;
   // 或者由市人民代表大会代表十人以上联名: the agent marker may follow a conjunction
@@ -319,7 +319,7 @@ function relativeSubject(ctx: Context, text: string, opens: boolean): number {
 }
 
 /** The length of the longest actor head that starts at `at` in `text`, or 0. */
-function longestHeadAt(ctx: Context, text: string, at: number): number {
+export function longestHeadAt(ctx: Context, text: string, at: number): number {
   let best = 0;
   for (const h of ctx.rules.obligation['actor-heads']) if (h.length > best && text.startsWith(h, at)) best = h.length;
   return best;
@@ -369,7 +369,7 @@ function afterMainClause(ctx: Context, clauses: Span[], begin: number, own: numb
   return clauses.some((c) => {
     if (c[1] > own || c[1] <= begin) return false;
     const text = ctx.norm.slice(Math.max(c[0], begin), c[1]);
-    return modalAfter(ctx, text) !== null || (adverbialKind(ctx, text) === null && ctx.rules.obligation['actor-heads'].some((h) => text.startsWith(h)));
+    return modalAfter(ctx, text) !== null || (adverbialKind(ctx, text) === null && longestHeadAt(ctx, text, 0) > 0);
   });
 }
 
@@ -386,7 +386,7 @@ function clauseStarts(clauses: Span[], upto: number): number[] {
  * `countsBearers`: the number counts people or a share of them (十分之一以上代表), so the head right after it may
  * be who acts; after a count of times (召开一次机关例会) the head is an object.
  */
-export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses: Span[], at: number, leadIn: Span | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = [], countsBearers = true): Span | null {
+export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses: Span[], at: number, leadIn: { span: Span; clauses: Span[] } | null, afterNumber: number, previous: readonly { span: Span; clauses: Span[] }[] = [], countsBearers = true): Span | null {
   const p = patterns(ctx);
   const norm = ctx.norm;
   // 三个以上代表团联名: the counted people who act bear the rule
@@ -465,11 +465,10 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   }
   if (leadIn) {
     // (下列重大事项，市人民政府应当在作出决定前向常务委员会报告：: the lead-in's subject may open a later clause)
-    const br = pattern(ctx.rules, 'obligation/clause-break');
-    const first = afterLabel(ctx, leadIn);
-    for (const at of [first, ...matchesOf(new RegExp(br.source, 'gu'), ctx.norm.slice(first, leadIn[1])).map((m) => first + m.index! + m[0].length)]) {
-      if (at >= leadIn[1] || (at > first && adverbialKind(ctx, ctx.norm.slice(at, leadIn[1]).split(br)[0]!) !== null)) continue;
-      const subj = subjectAt(ctx, at, leadIn[1], () => verbs.of(leadIn));
+    const first = afterLabel(ctx, leadIn.span);
+    for (const c of leadIn.clauses) {
+      if (c[1] <= first || (c[0] > first && adverbialKind(ctx, ctx.norm.slice(c[0], c[1])) !== null)) continue;
+      const subj = subjectAt(ctx, Math.max(c[0], first), leadIn.span[1], () => verbs.of(leadIn.span));
       if (subj) return subj;
     }
   }

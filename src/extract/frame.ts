@@ -9,7 +9,7 @@ import type { QuantityNorm } from './quantity.js';
 import { assignTopic } from './topic.js';
 import { everyRe, firstOf, frequencyBefore, lastOf, modalAfter, modalBefore, reFor, withinWord, wordsOf } from './cues.js';
 import { statisticParts } from './statistic-parts.js';
-import { actionOf, actorOf, afterLabel, breachIn, conditionOf, fromOf, hedgedBefore, holdsCondition, isConditionClause, newBearerAt, sanctionOf, sliceOf } from './frame-parts.js';
+import { actionOf, actorOf, afterLabel, breachIn, conditionOf, fromOf, hedgedBefore, holdsCondition, isConditionClause, longestHeadAt, newBearerAt, sanctionOf, sliceOf } from './frame-parts.js';
 import { measureOf } from './measure.js';
 import { alternation, escapeRegex, literalRe, pattern } from '../packs/index.js';
 import { memo } from '../core/memo.js';
@@ -180,7 +180,7 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     const statement = rest !== '' && !isConditionClause(ctx, clauseText) && !o['time-clause-endings'].some((w) => rest.endsWith(w)) &&
       !o['adverbial-openers'].some((w) => clauseText.startsWith(w, Math.max(0, afterLabel(ctx, clause) - clause[0])));
     const modalClause = statement ? sent.clauses.find((k) => k[0] >= clause[1] && k[0] < m && m < k[1]) : undefined;
-    const othersBearer = modalClause !== undefined && o['actor-heads'].some((h) => norm.startsWith(h, modalClause[0]));
+    const othersBearer = modalClause !== undefined && longestHeadAt(ctx, norm, modalClause[0]) > 0;
     if (taken || conditional || othersBearer) modal = null;
   }
   return {
@@ -250,9 +250,9 @@ function classify(ctx: Context, q: QuantityNorm, c: Cues, docType: DocType): { k
 }
 
 /** The lead-in of a list (…行使下列职权：) when the sentence is an item under it, within the same article. */
-function leadInOf(ctx: Context, sentences: SentenceNorm[], si: number): Span | null {
+function leadInOf(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm | null {
   const k = leadInIndex(ctx, sentences, si);
-  return k < 0 ? null : sentences[k]!.span;
+  return k < 0 ? null : sentences[k]!;
 }
 
 function leadInIndex(ctx: Context, sentences: SentenceNorm[], si: number): number {
@@ -364,6 +364,7 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
     });
     const quantity = toQuantity(ctx, q, measure);
     const srcClause = ctx.map.toSource(c.clause);
+    const continues = continuedSentence(ctx, input.sentences, si);
     const base: Head = {
       text: ctx.text.slice(srcClause[0], srcClause[1]),
       span: srcClause,
@@ -374,7 +375,8 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
         // names what is co-signed)
         ...(coSigning(ctx, c) ? [] : [{ text: c.clauseText, focus: q.norm[0] - c.clause[0] }]),
         { text: c.sentText, focus: q.norm[0] - sent.span[0] },
-        ...continuedSentence(ctx, input.sentences, si),
+        // (…一般为每年二十天；…一般为每年十五天: a sentence after a semicolon goes on with the one before)
+        ...(continues ? [{ text: norm.slice(continues.span[0], continues.span[1]) }] : []),
       ]),
       reasons,
       duplicate: input.docType !== 'rules' && repeated(dupes, c.clause),
@@ -414,10 +416,10 @@ export function buildFrames(ctx: Context, input: FrameInput): { obligations: Obl
   return { obligations, statistics };
 }
 
-/** The sentence a sentence continues after its semicolon (…一般为每年二十天；…一般为每年十五天), as topic text. */
-function continuedSentence(ctx: Context, sentences: SentenceNorm[], si: number): { text: string }[] {
-  const prev = si > 0 ? ctx.norm.slice(sentences[si - 1]!.span[0], sentences[si - 1]!.span[1]) : '';
-  return prev && pattern(ctx.rules, 'obligation/semicolon-end').test(prev) ? [{ text: prev }] : [];
+/** The sentence a sentence goes on from after its semicolon (…一般为每年二十天；…一般为每年十五天), if any. */
+function continuedSentence(ctx: Context, sentences: SentenceNorm[], si: number): SentenceNorm | null {
+  const prev = si > 0 ? sentences[si - 1]! : null;
+  return prev && pattern(ctx.rules, 'obligation/semicolon-end').test(ctx.norm.slice(prev.span[0], prev.span[1])) ? prev : null;
 }
 
 /**
@@ -435,9 +437,9 @@ type Head = Pick<Obligation, 'text' | 'span' | 'sentence' | 'article' | 'topic' 
 function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cues, target: boolean, period: string | null, id: string, h: Head): Obligation {
   const o = ctx.rules.obligation;
   const s0 = c.sent.span[0];
-  const leadK = leadInIndex(ctx, input.sentences, c.si);
-  const leadIn = leadK < 0 ? null : input.sentences[leadK]!.span;
-  const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], leadIn, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share')
+  const lead = leadInOf(ctx, input.sentences, c.si);
+  const leadIn = lead ? lead.span : null;
+  const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], lead, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share')
     ?? bearerOfSameAct(ctx, input, c.si);
   const modal = c.modal;
   // an item of a list with no modal word of its own is bound as its lead-in says (…应当…报告：（一）…五亿元以上的…)
@@ -460,7 +462,7 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   const from = timeLimit ? startingEvent(ctx, input, c, q, h.quantity.measure) : null;
   const condition = conditionOf(ctx, c.sent.span, c.sent.clauses, q.norm[0]) ?? (c.violation ? c.clause : null);
   // （一）一年内无正当理由两次不出席…的； under 有下列情形之一的，由主任会议进行约谈： the item's sanction is the lead-in's
-  const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : leadK >= 0 && isConditionClause(ctx, c.clauseText) ? sanctionOf(ctx, input.sentences[leadK]!.clauses) : null;
+  const sanction = c.sanction ? sanctionOf(ctx, c.sent.clauses) : lead && isConditionClause(ctx, c.clauseText) ? sanctionOf(ctx, lead.clauses) : null;
   const action = actionOf(ctx, c.sent.clauses, c.clause, cueEnd);
   return {
     id, text: h.text, span: h.span, sentence: h.sentence, article: h.article, topic: h.topic, reasons: h.reasons, duplicate: h.duplicate, quantity: h.quantity,
@@ -492,10 +494,9 @@ function startingEvent(ctx: Context, input: FrameInput, c: Cues, q: QuantityNorm
  * extension (可以延长一个月) runs from the first limit's end, not from its event.
  */
 function extendedFrom(ctx: Context, sentences: SentenceNorm[], c: Cues, q: QuantityNorm, ownClauseOnly: boolean): Span | null {
-  if (ownClauseOnly || q.comparator !== 'lte' || c.si === 0 || afterLabel(ctx, c.sent.span) !== c.sent.span[0]) return null;
-  const prev = sentences[c.si - 1]!;
-  if (!pattern(ctx.rules, 'obligation/semicolon-end').test(ctx.norm.slice(prev.span[0], prev.span[1]))) return null;
-  return fromOf(ctx, prev.span[0], prev.span[1], prev.span[0]);
+  if (ownClauseOnly || q.comparator !== 'lte' || afterLabel(ctx, c.sent.span) !== c.sent.span[0]) return null;
+  const prev = continuedSentence(ctx, sentences, c.si);
+  return prev ? fromOf(ctx, prev.span[0], prev.span[1], prev.span[0]) : null;
 }
 
 /**
