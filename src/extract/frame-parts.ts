@@ -134,11 +134,18 @@ function subjectAt(ctx: Context, from: number, to: number, lazyVerbs: LazyVerbs)
   stop = Math.min(stop, untilStop);
   // the subject ends with its head noun: 代表建议的办理期限 names a thing, not who acts
   // …办公厅、市人民政府办公厅等应当: a list closed by 等 ends with its last head
-  const cand = trimTrailing(ctx, text.slice(0, stop)).replace(pattern(ctx.rules, 'obligation/list-etc'), '');
+  let cand = trimTrailing(ctx, text.slice(0, stop)).replace(pattern(ctx.rules, 'obligation/list-etc'), '');
   let headEnd = -1;
+  const ends = new Set<number>();
   p.heads.lastIndex = 0;
   for (let m = p.heads.exec(cand); m; m = p.heads.exec(cand)) {
+    // 由常委会人事代表工作委员会组织，: a verb head right after another head, closing the window, is the predicate
+    if (m.index + m[0].length === cand.length && ends.has(m.index) && o['verb-heads'].includes(m[0])) {
+      cand = cand.slice(0, m.index);
+      break;
+    }
     headEnd = Math.max(headEnd, m.index + m[0].length);
+    ends.add(m.index + m[0].length);
     p.heads.lastIndex = m.index + 1;
   }
   if (headEnd >= 2 && headEnd === cand.length) {

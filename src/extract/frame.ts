@@ -147,6 +147,12 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
     freq = null;
     if (per && sent.span[0] + per.at < clause[0]) per = null;
   }
+  // 常委会每届调整联系点，联系点数量一般控制在二十个以内: a clause that names the whole it sizes takes no period from
+  // a clause before it
+  if (freq && freq.period !== 'occasion' && sent.span[0] + freq.at < clause[0] && o['size-words'].some((w) => clauseBefore.includes(w))) {
+    freq = null;
+    if (per && sent.span[0] + per.at < clause[0]) per = null;
+  }
   // 每个季度 is a period, not 每个 (per unit) + 季度
   if (per && freq && per.at === freq.at) per = null;
   const sanction = firstOf(sentText, o.sanctions);
@@ -154,7 +160,8 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   // "两次不参加…的" and "请假累计超过3次的": a count of violations that sets off a consequence
   const conditional = pattern(ctx.rules, 'obligation/condition-clause-end').test(clauseText) || sanction !== null;
   const violation = o['violation-counts'].some((w) => violationZone.includes(w)) ||
-    (conditional && o['violation-counts'].some((w) => clauseBefore.includes(w)));
+    (conditional && o['violation-counts'].some((w) => clauseBefore.includes(w))) ||
+    (o['failure-runs'].some((w) => clauseBefore.endsWith(w)) && o['failure-words'].some((w) => violationZone.includes(w)));
   const reach = o['targets-before-number-reach'];
   const at = ctx.map.posToSource(q.norm[0]);
   const section = structure.find((x) => x.span[0] <= at && at < x.span[1]);

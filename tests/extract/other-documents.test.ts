@@ -342,4 +342,18 @@ describe('election, petition, hearing and budget rules', () => {
     expect(d.obligations.map((o) => [o.quantity!.raw, o.modality])).toEqual([['100%', 'target'], ['95%以上', 'target'], ['一次', 'should']]);
     expect(d.obligations[2]!.actor?.text).toBe('各级党委');
   });
+
+  it('a contact point (联系点) and its liaison (联络员) bear rules; 有… opens no subject; a clause that names the whole it sizes takes no period', () => {
+    const d = analyseString('某市人民代表大会常务委员会基层立法联系点工作规定\n第四条　联系点应当具备下列条件：\n（二）有专门的工作人员，其中联络员不少于二名；\n第五条　常委会每届调整联系点一次，联系点数量一般控制在二十个以内。\n第七条　联系点每年组织开展立法调研活动不少于二次。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.measure, o.period, o.actor?.text ?? null])).toEqual([
+      ['二名', 'count', null, '联络员'], ['一次', 'frequency', 'term', '常委会'], ['二十个以内', 'count', null, '常委会'], ['二次', 'frequency', 'year', '联系点'],
+    ]);
+  });
+
+  it('由X组织 names X, 组织 being the verb; 下一次 counts nothing in a time limit; 连续两年…不合格的 is a threshold', () => {
+    const d = analyseString('某市人民代表大会常务委员会任命人员任前法律知识考试和宪法宣誓办法\n第三条　考试由常委会人事代表工作委员会组织，每年组织考试不少于两次。\n第六条　拟任命人员因特殊原因不能参加考试的，应当提前三日向人事代表工作委员会书面请假。\n第九条　因故未能参加宣誓仪式的，应当在三个月内参加下一次宣誓仪式。\n第十条　连续两年考评不合格的，由主任会议撤销其联系点资格。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.actor?.text ?? null, o.sanction?.text ?? null])).toEqual([
+      ['两次', 'gte', '常委会人事代表工作委员会', null], ['三日', 'gte', '拟任命人员', null], ['三个月内', 'lte', null, null], ['两年', 'gte', null, '由主任会议撤销其联系点资格'],
+    ]);
+  });
 });
