@@ -356,4 +356,13 @@ describe('election, petition, hearing and budget rules', () => {
       ['两次', 'gte', '常委会人事代表工作委员会', null], ['三日', 'gte', '拟任命人员', null], ['三个月内', 'lte', null, null], ['两年', 'gte', null, '由主任会议撤销其联系点资格'],
     ]);
   });
+
+  it('一届任期内 is a per-term period, 每天 a daily one; 列席代表 bear rules; a deputy\'s 误工 allowance is deputy protection', () => {
+    const d = analyseString('某市人民代表大会常务委员会邀请人大代表列席常委会会议办法\n第四条　每位代表在一届任期内一般应当列席常委会会议一次以上。\n第五条　列席代表因故不能出席会议的，应当在会议举行两日前向常委会办公室请假。\n第八条　列席代表每人每天补助交通误工费一百元，所需经费列入常委会办公经费。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.measure, o.period, o.per, o.actor?.text ?? null, o.topic])).toEqual([
+      ['一次以上', 'frequency', 'term', 'person', '代表', 'committee-meeting'],
+      ['两日前', 'lead-time', null, null, '列席代表', 'attendance-discipline'],
+      ['一百元', 'money', 'day', 'person', '列席代表', 'deputy-protection'],
+    ]);
+  });
 });
