@@ -98,9 +98,15 @@ function subjectAt(ctx: Context, from: number, to: number, lazyVerbs: LazyVerbs)
   if (o['subject-rejects'].some((w) => ctx.norm.startsWith(w, start) && !withinWord(ctx.norm, start, w, o['not-stops']))) return null;
   const text = toClauseBreak(ctx, ctx.norm.slice(start, Math.min(to, start + 48)));
   const share = start + text.length === to ? pattern(ctx.rules, 'obligation/share-of-body').exec(text) : null;
-  if (share?.groups?.body) {
-    const at = share.index + share[0].indexOf(share.groups.body);
-    return [start + at, start + at + share.groups.body.length];
+  const body = share?.groups?.body;
+  if (share && body) {
+    const at = share.index + share[0].indexOf(body);
+    return [start + at, start + at + body.length];
+  }
+  if (share?.groups?.district) {
+    // (the share's own words run up to the 的 that links it to the voters)
+    const de = ctx.norm.slice(to, to + 10).search(/的|[，。；：,;:]/u);
+    return de >= 0 && ctx.norm[to + de] === '的' ? headAfterNumber(ctx, to + de) : null;
   }
   // 可以列席会议: a window that opens with a modal word holds a predicate, not a subject
   // (应询单位, 应急管理部门: a modal's character that opens a longer word opens no predicate)
@@ -251,8 +257,10 @@ function thingAfterRelative(ctx: Context, begin: number, at: number): boolean {
 
 /** The head noun that closes the clause of `at` after 的 (…会议的代表，), when the clause ends with nothing else. */
 function relativeHeadAfter(ctx: Context, clauses: Span[], at: number): Span | null {
-  const clause = clauses.find((c) => c[0] <= at && at < c[1]);
-  if (!clause) return null;
+  const i = clauses.findIndex((c) => c[0] <= at && at < c[1]);
+  // (…，并在会议闭幕前三日送达提质询案的组成人员: a relative phrase that closes the sentence is its object)
+  if (i < 0 || i === clauses.length - 1) return null;
+  const clause = clauses[i]!;
   const tail = trimTrailing(ctx, ctx.norm.slice(at, clause[1]));
   const de = tail.lastIndexOf(ctx.rules.obligation['relative-marker']);
   if (de < 0) return null;
@@ -509,13 +517,17 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
     if (subj) return subj;
   }
   // 十分之一以上代表联名: the people counted are the ones acting
-  if (!countsBearers) return null;
-  const after = norm.slice(afterNumber, afterNumber + 12);
+  return countsBearers ? headAfterNumber(ctx, afterNumber) : null;
+}
+
+/** The actor head right after a number, past a linking 的 (十分之一以上代表, 过半数的选民), if one stands there. */
+function headAfterNumber(ctx: Context, afterNumber: number): Span | null {
+  const p = patterns(ctx);
+  const after = ctx.norm.slice(afterNumber, afterNumber + 12);
   p.heads.lastIndex = 0;
   const de = pattern(ctx.rules, 'obligation/linking-de').exec(after)?.[0].length ?? 0;
   const m = p.heads.exec(after.slice(de));
-  if (m && m.index === 0) return [afterNumber + de, afterNumber + de + m[0].length];
-  return null;
+  return m && m.index === 0 ? [afterNumber + de, afterNumber + de + m[0].length] : null;
 }
 
 /**

@@ -365,4 +365,12 @@ describe('election, petition, hearing and budget rules', () => {
       ['一百元', 'money', 'day', 'person', '列席代表', 'deputy-protection'],
     ]);
   });
+
+  it('举行的前一天 and 闭幕前三日 are lead times; a relative phrase that closes the sentence is its object; voters bear a recall by voters', () => {
+    const d = analyseString('某省人民代表大会常务委员会质询办法\n第三条　质询案应当在常务委员会全体会议举行的前一天提交。\n第四条　质询案以书面答复的，应当由受质询机关的负责人签署，并在会议闭幕前三日送达提质询案的组成人员。\n第六条　罢免由选民直接选出的代表，须经原选区过半数的选民通过。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.comparator, o.quantity!.measure, o.from?.text ?? null, o.actor?.text ?? null])).toEqual([
+      ['一天', 'gte', 'lead-time', '会议举行的', null], ['三日', 'gte', 'lead-time', '会议闭幕', null],
+      ['过半数', 'gt', 'share', null, '选民'],
+    ]);
+  });
 });
