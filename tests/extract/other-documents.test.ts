@@ -373,4 +373,11 @@ describe('election, petition, hearing and budget rules', () => {
       ['过半数', 'gt', 'share', null, '选民'],
     ]);
   });
+
+  it('比上年 is the base a change is measured from, not the period a figure covers', () => {
+    const d = analyseString('某市人民代表大会常务委员会工作报告\n一、2023年主要工作\n（二）强化监督实效。全市一般公共预算收入完成152.3亿元，同比增长8.1%；民生支出占比达到78.5%，比上年提高1.2个百分点。\n', loadRules()).doc;
+    expect(d.statistics.map((s) => [s.quantity!.raw, s.metric, s.period])).toEqual([
+      ['152.3亿元', '全市一般公共预算收入', null], ['8.1%', null, null], ['78.5%', '民生支出占比', null], ['1.2个百分点', null, null],
+    ]);
+  });
 });
