@@ -188,6 +188,7 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     // a regulation adopted by the congress itself (第X届人民代表大会第X次会议通过) is the congress's
     const byCongress = new RegExp(escapeRegex(full) + pattern(ctx.rules, 'meta/adopted-by-congress').source, 'u').test(norm.slice(0, headerEnd ?? 400));
     issuer = full + (government ? r.government : byCongress ? r.issuers.congress : r.issuers.committee);
+    if (t && !government && pattern(ctx.rules, 'meta/party-group-title').test(t.title)) issuer = r['party-group'].prefix + full + r.issuers.committee + r['party-group'].suffix;
   }
 
   if (national && headerEnd !== null) {

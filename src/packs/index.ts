@@ -90,6 +90,7 @@ const MetaYaml = z.object({
   government: z.string(),
   issuers: z.object({ congress: z.string(), committee: z.string() }),
   'government-titles': z.array(z.string()),
+  'party-group': z.object({ prefix: z.string(), suffix: z.string() }),
   date: z.string(),
   'amended-words': z.string(),
   'adopted-words': z.string(),

@@ -380,4 +380,9 @@ describe('election, petition, hearing and budget rules', () => {
       ['152.3亿元', '全市一般公共预算收入', null], ['8.1%', null, null], ['78.5%', '民生支出占比', null], ['1.2个百分点', null, null],
     ]);
   });
+
+  it('a party group\'s opinion (中共…人大常委会党组 / 关于…) is titled in full and issued by the party group', () => {
+    const m = analyseString('中共北京市西城区人大常委会党组\n关于加强常委会自身建设的实施意见\n\n西人常党〔2022〕5号\n\n一、常委会组成人员每年至少参加两次代表小组活动。\n', loadRules()).doc.meta;
+    expect([m.title, m.issuer, m.place.name, m.docType]).toEqual(['中共北京市西城区人大常委会党组关于加强常委会自身建设的实施意见', '中共北京市西城区人民代表大会常务委员会党组', '西城区', 'opinion']);
+  });
 });
