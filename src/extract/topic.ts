@@ -1,9 +1,9 @@
 import { escapeRegex, type Rules } from '../packs/index.js';
 import { memo } from '../core/memo.js';
-import { matchesOf } from '../core/matches.js';
+import { Scanner } from '../core/scanner.js';
 
 interface Kw { word: string; topic: string; weight: number; order: number }
-const cache = new WeakMap<Rules, { kws: Kw[]; re: RegExp; byWord: Map<string, Kw[]> }>();
+const cache = new WeakMap<Rules, { kws: Kw[]; scanner: Scanner; byWord: Map<string, Kw[]> }>();
 
 function keywords(rules: Rules) {
   return memo(cache, rules, () => buildKeywords(rules));
@@ -15,10 +15,11 @@ function buildKeywords(rules: Rules) {
     for (const [word, weight] of Object.entries(t.keywords)) kws.push({ word, topic: t.id, weight, order });
   });
   kws.sort((a, b) => b.word.length - a.word.length);
-  const re = new RegExp(kws.map((k) => escapeRegex(k.word)).join('|'), 'gu');
+  // (hundreds of keywords: tried only where one can begin)
+  const scanner = new Scanner(new RegExp(kws.map((k) => escapeRegex(k.word)).join('|'), 'gu'));
   const byWord = new Map<string, Kw[]>();
   for (const k of kws) byWord.set(k.word, [...(byWord.get(k.word) ?? []), k]);
-  return { kws, re, byWord };
+  return { kws, scanner, byWord };
 }
 
 /**
@@ -26,9 +27,9 @@ function buildKeywords(rules: Rules) {
  * is not also counted as 人大代表. `focus` (an offset in `text`) makes keywords near it weigh up to twice as much.
  */
 export function scoreTopics(rules: Rules, text: string, focus?: number): Map<string, number> {
-  const { re, byWord } = keywords(rules);
+  const { scanner, byWord } = keywords(rules);
   const scores = new Map<string, number>();
-  for (const m of matchesOf(re, text)) {
+  for (let m = scanner.execFrom(text, 0); m; m = scanner.execFrom(text, m.index + m[0].length)) {
     const near = focus === undefined ? 1 : 1 + 1 / (1 + Math.abs(m.index! - focus) / 8);
     for (const k of byWord.get(m[0]) ?? []) scores.set(k.topic, (scores.get(k.topic) ?? 0) + k.weight * near);
   }
