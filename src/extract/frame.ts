@@ -188,7 +188,10 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
       !o['adverbial-openers'].some((w) => clauseText.startsWith(w, Math.max(0, afterLabel(ctx, clause) - clause[0])));
     const modalClause = statement ? sent.clauses.find((k) => k[0] >= clause[1] && k[0] < m && m < k[1]) : undefined;
     const othersBearer = modalClause !== undefined && longestHeadAt(ctx, norm, modalClause[0]) > 0;
-    if (taken || conditional || othersBearer) modal = null;
+    // 常务委员会每年至少听取一次…报告，并可以对报告进行满意度测评: a later clause that opens with 并 and its modal
+    // adds an act of its own
+    const ownAct = modalClause !== undefined && o['own-act-leads'].some((w) => norm.startsWith(w, modalClause[0]) && modalClause[0] + w.length === m);
+    if (taken || conditional || othersBearer || ownAct) modal = null;
   }
   return {
     si, sent, clause, sentBefore, clauseBefore, clauseText, sentText, afterQ, per, freq,

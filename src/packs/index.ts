@@ -162,6 +162,7 @@ const ObligationYaml = z.object({
   'agent-alternatives': z.array(z.string()).default([]),
   'instance-measures': z.array(z.string()).default([]),
   'size-words': z.array(z.string()).default([]),
+  'own-act-leads': z.array(z.string()).default([]),
   'failure-words': z.array(z.string()).default([]),
   'failure-runs': z.array(z.string()).default([]),
   'hedge-not-in': z.array(z.string()).default([]),

@@ -385,4 +385,9 @@ describe('election, petition, hearing and budget rules', () => {
     const m = analyseString('中共北京市西城区人大常委会党组\n关于加强常委会自身建设的实施意见\n\n西人常党〔2022〕5号\n\n一、常委会组成人员每年至少参加两次代表小组活动。\n', loadRules()).doc.meta;
     expect([m.title, m.issuer, m.place.name, m.docType]).toEqual(['中共北京市西城区人大常委会党组关于加强常委会自身建设的实施意见', '中共北京市西城区人民代表大会常务委员会党组', '西城区', 'opinion']);
   });
+
+  it('a later clause that opens with 并 and its own modal keeps the modal (并可以…测评); the end of the handling starts a time limit', () => {
+    const d = analyseString('某省人民代表大会代表建议、批评和意见办理工作办法\n第十二条　常务委员会每年至少听取一次省人民政府关于代表建议办理情况的报告，并可以对报告进行满意度测评。\n第十四条　代表建议办理情况应当在办理完毕后三个月内向社会公开，涉及国家秘密的除外。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.modality, o.from?.text ?? null])).toEqual([['一次', 'must', null], ['三个月内', 'should', '办理完毕后']]);
+  });
 });
