@@ -34,9 +34,10 @@ const DIRECTION: Record<string, 'more' | 'less' | 'neutral'> = {
 /**
  * The words an item is matched on, in the normalised view: its own stretch of the sentence (after the clause
  * of an earlier number, up to its own clause, and the next clause when its own has no act after the number),
- * preceded by the sentence before it when a semicolon joins them (对不属于…的，…说明情况；闭会期间，应当在…五日内).
+ * preceded by the sentence before it when a semicolon joins them (对不属于…的，…说明情况；闭会期间，应当在…五日内);
+ * `continued`: the same with that sentence before it when it holds a number of its own.
  */
-function windowOf(d: CompareInput, o: Obligation): string {
+function windowOf(d: CompareInput, o: Obligation): { text: string; continued: string | null } {
   const ctx = d.analysis.ctx;
   const norm = ctx.norm;
   const sentences = d.analysis.sentences;
@@ -46,7 +47,7 @@ function windowOf(d: CompareInput, o: Obligation): string {
   const si = lb < sentences.length && sentences[lb]!.span[0] === sAt ? lb : -1;
   const sent = sentences[si];
   const qAt = o.quantity ? ctx.map.fromSource(o.quantity.span) : ctx.map.fromSource(o.span);
-  if (!sent) return norm.slice(...ctx.map.fromSource(o.sentence));
+  if (!sent) return { text: norm.slice(...ctx.map.fromSource(o.sentence)), continued: null };
   const clauses = sent.clauses;
   const own = clauses.findIndex((c) => c[0] <= qAt[0] && qAt[0] < c[1]);
   const rules = ctx.rules;
@@ -65,15 +66,20 @@ function windowOf(d: CompareInput, o: Obligation): string {
   const next = own >= 0 ? clauses[own + 1] : undefined;
   if (next && after.length < 2 && !numberRe.test(norm.slice(...next))) end = next[1];
   let text = norm.slice(start, end);
+  // (代表小组…，推选召集人一至二名，每年活动不少于三次: a stretch cut after an earlier number keeps the rule's bearer)
+  if (start > sent.span[0] && o.actor && ctx.map.fromSource(o.actor.span)[1] <= start) text = o.actor.text + text;
   if (own >= 0 && !pattern(rules, 'compare/modal-word').test(norm.slice(clauses[own]![0], end))) text += predicateAfter(rules, norm, clauses, own, end);
   const prev = sentences[si - 1];
   if (prev && start === sent.span[0]) {
     const p = prev.span;
     const gap = norm.slice(p[1] - 1, start);
     // a sentence with a number of its own (…须获得全体代表过半数的选票，始得当选；…由全体代表的过半数通过) is another rule's
-    if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n') && !anyNumber.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
+    if (pattern(rules, 'compare/semicolon-start').test(gap) && !gap.includes('\n')) {
+      if (!anyNumber.test(norm.slice(...p))) text = norm.slice(p[0], p[1]) + text;
+      else return { text, continued: norm.slice(p[0], p[1]) + text };
+    }
   }
-  return text;
+  return { text, continued: null };
 }
 
 /** Whether the rule of clause `k` goes on into clause `own`: an alternative (或者…), or the same act at another time (在…期间，…). */
@@ -275,9 +281,12 @@ export function alignMatters(rules: Rules, docs: CompareInput[], opts: { matters
     for (const o of d.analysis.doc.obligations) {
       if (o.duplicate || restatedInCondition(o)) continue;
       const measure = o.quantity?.measure ?? 'frequency-only';
-      const window = windowOf(d, o);
+      const { text: window, continued } = windowOf(d, o);
       const scope = rules.matters.scopes.find((s) => s.words.some((w) => window.includes(w)))?.id ?? null;
-      items.push({ doc, o, measure, family: familyOf(o), window, tokens: tokensOf(rules, d, o), scope, counted: countedOf(rules, d, o), matter: o.quantity ? matchMatter(rules, measure, window) : null });
+      // (…一般每年不少于十五天；县、乡两级人民代表大会代表一般每年不少于十天: a sentence after a semicolon that names no
+      // matter of its own goes on with the one before, though that one holds a number)
+      const matter = o.quantity ? matchMatter(rules, measure, window) ?? (continued ? matchMatter(rules, measure, continued) : null) : null;
+      items.push({ doc, o, measure, family: familyOf(o), window, tokens: tokensOf(rules, d, o), scope, counted: countedOf(rules, d, o), matter });
     }
   });
   const groups = new Map<string, Group>();

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compare, describe as describeDoc, expandInputs, type CompareInput } from '../../src/compare/index.js';
@@ -162,5 +164,21 @@ describe('a bad date in one document', () => {
     expect(c.documents[0]!.warnings.map((w) => w.code)).toEqual(['meta/implausible-date']);
     expect(c.documents[1]!.warnings).toEqual([]);
     expect(c.rules.find((r) => r.matter === 'member-deputy-contact')!.cells['bad-date']!.map((x) => x.normal)).toEqual(['≥3 名']);
+  });
+});
+
+describe('a rule cut from its sentence keeps what names its matter', () => {
+  it('a group\'s activities after its conveners\' number, and a county\'s days after a semicolon, land in their rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-matters-'));
+    const file = join(dir, 'hubei.txt');
+    writeFileSync(file, '湖北省实施《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》办法\n第七条　代表小组由同一选区或者相邻选区的代表组成，推选召集人一至二名，每年活动不少于三次。\n第九条　省、设区的市的人民代表大会代表在闭会期间参加履职活动的时间，一般每年不少于十五天；县、乡两级人民代表大会代表一般每年不少于十天。\n');
+    const docs = await load(['25_shandong_daibiaofa-shishi_2015']);
+    for (const { path, entry } of expandInputs([file])) {
+      const analysis = await analyseFile(path);
+      docs.push({ info: describeDoc(analysis, path, entry), analysis, reference: false });
+    }
+    const cmp = compare(docs);
+    const cells = (matter: string) => cmp.rules.find((r) => r.matter === matter)!.cells['hubei']!.map((x) => x.normal);
+    expect([cells('deputy-group-activity'), cells('deputy-duty-time'), cells('deputy-duty-time@township')]).toEqual([['≥3 次 / year'], ['≥15 天 / year'], ['≥10 天 / year']]);
   });
 });
