@@ -88,14 +88,16 @@ function findTitle(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
 
 /**
  * A headline when no line names a document type (a news page: 宁乡市人大常委会召开代表工作座谈会): the first
- * short line without sentence punctuation among the first lines of the body.
+ * short line without sentence punctuation among the first lines of the body, on a web page or before a news lead.
  */
-function findHeadline(ctx: Context, skip: (s: Span) => boolean): TitleHit | null {
+function findHeadline(ctx: Context, skip: (s: Span) => boolean, furnished: boolean): TitleHit | null {
   const lines = splitLines(ctx.norm).filter((l) => l.text.trim() && !skip([l.start, l.end])).slice(0, 4);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const t = l.text.trim();
     if (t.length < 6 || t.length > 60 || pattern(ctx.rules, 'meta/headline-stop').test(t) || /^\d/.test(t)) continue;
+    // (a plain text is a news item when the line after its headline opens as news does: 11月28日，, 本报讯)
+    if (!furnished && !pattern(ctx.rules, 'meta/news-lead').test(lines[i + 1]?.text.trim() ?? '')) return null;
     const lead = l.text.length - l.text.trimStart().length;
     const span = ctx.map.toSource([l.start + lead, l.start + lead + t.length]);
     return { title: ctx.text.slice(span[0], span[1]), span, docType: 'news', lineIndex: i };
@@ -151,7 +153,7 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   const skip = (s: Span) => furniture.some((b) => overlaps(b.norm, s));
   const furnished = boilerplate.some((b) => b.reason === 'breadcrumb' || b.reason === 'page-furniture');
   // a web page without a document title is a news item under its headline
-  const t = findTitle(ctx, skip) ?? (furnished ? findHeadline(ctx, skip) : null);
+  const t = findTitle(ctx, skip) ?? findHeadline(ctx, skip, furnished);
   const norm = ctx.norm;
 
   const placeRe = pattern(ctx.rules, 'meta/place-in-title');

@@ -390,4 +390,13 @@ describe('election, petition, hearing and budget rules', () => {
     const d = analyseString('某省人民代表大会代表建议、批评和意见办理工作办法\n第十二条　常务委员会每年至少听取一次省人民政府关于代表建议办理情况的报告，并可以对报告进行满意度测评。\n第十四条　代表建议办理情况应当在办理完毕后三个月内向社会公开，涉及国家秘密的除外。\n', loadRules()).doc;
     expect(d.obligations.map((o) => [o.quantity!.raw, o.modality, o.from?.text ?? null])).toEqual([['一次', 'must', null], ['三个月内', 'should', '办理完毕后']]);
   });
+
+  it('a plain text whose headline is followed by a news lead (11月28日，) is news; 应到 and 应选 are no modals; a date is no period', () => {
+    const d = analyseString('市人大常委会召开第十二次会议\n\n11月28日，市十六届人大常委会召开第十二次会议。会议应到组成人员35人，实到31人，符合法定人数。\n会议表决通过了《某某市养犬管理条例》，该条例共六章四十二条，将于2024年3月1日起施行。\n', loadRules()).doc;
+    expect([d.meta.title, d.meta.docType]).toEqual(['市人大常委会召开第十二次会议', 'news']);
+    expect(d.obligations).toEqual([]);
+    expect(d.statistics.map((s) => [s.quantity!.raw, s.period])).toEqual([['35人', null], ['31人', null], ['四十二条', null]]);
+    const r = analyseString('某省人民代表大会议事规则\n第三十条　获得过半数选票的当选人数少于应选名额时，不足的名额另行选举。\n', loadRules()).doc;
+    expect(r.obligations.map((o) => o.modality)).toEqual(['must']);
+  });
 });
