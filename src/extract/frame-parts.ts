@@ -31,8 +31,9 @@ function patterns(ctx: Context): PartPatterns {
   return memo(cache, o, () => ({
     // a time phrase (年度内, 定期) ends a subject as a stop word does
     stops: literalRe([...o['subject-stops'], ...o.frequency.map((f) => f.word)]),
-    // (候选人数 is 候选 + 人数: a head whose last character opens one of `head-overlaps` is no head)
-    heads: new RegExp(`(?:${alternation(o['actor-heads'])})${o['head-overlaps'].map((w) => `(?!(?<=${escapeRegex(w[0]!)})${escapeRegex(w.slice(1))})`).join('')}`, 'gu'),
+    // (候选人数 is 候选 + 人数: a head whose last character opens one of `head-overlaps` is no head; 代表人数 is a
+    // count of deputies, no deputy: nor is a head before one of `head-not-before`)
+    heads: new RegExp(`(?:${alternation(o['actor-heads'])})${o['head-overlaps'].map((w) => `(?!(?<=${escapeRegex(w[0]!)})${escapeRegex(w.slice(1))})`).join('')}${o['head-not-before'].length ? `(?!${alternation(o['head-not-before'])})` : ''}`, 'gu'),
     // words before a subject that are not part of it (各, 有关 …), in the pack's order
     leads: [...o['indefinite-articles'], ...o['subject-lead-words']],
     openers: [...o['adverbial-openers']].sort((a, b) => b.length - a.length),

@@ -159,6 +159,7 @@ const ObligationYaml = z.object({
   'shared-acts': z.array(z.string()).default([]),
   'thing-heads': z.array(z.string()).default([]),
   'head-overlaps': z.array(z.string().min(2)).default([]),
+  'head-not-before': z.array(z.string()).default([]),
   'agent-alternatives': z.array(z.string()).default([]),
   'instance-measures': z.array(z.string()).default([]),
   'size-words': z.array(z.string()).default([]),

@@ -399,4 +399,11 @@ describe('election, petition, hearing and budget rules', () => {
     const r = analyseString('某省人民代表大会议事规则\n第三十条　获得过半数选票的当选人数少于应选名额时，不足的名额另行选举。\n', loadRules()).doc;
     expect(r.obligations.map((o) => o.modality)).toEqual(['must']);
   });
+
+  it('财经委 bears a rule; 并在初步审查后十日内 runs from the review; a head before 人数 is counted, not acting; 年度计划草案 is no period', () => {
+    const d = analyseString('某市国民经济和社会发展计划审查监督条例\n第二条　市人民政府应当在市人民代表大会会议举行的四十五日前，将年度计划草案的初步方案提交财经委进行初步审查。\n第三条　财经委应当在市人民代表大会会议举行的三十日前完成初步审查，并在初步审查后十日内将初步审查意见送市人民政府。\n第七条　财经委可以邀请市人大代表参与计划初步审查，每次邀请的代表人数一般不少于五人。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity?.raw ?? o.frequency, o.actor?.text ?? null, o.from?.text ?? null, o.topic])).toEqual([
+      ['四十五日前', '市人民政府', '会议举行的', 'committee-meeting'], ['三十日前', '财经委', '会议举行的', 'supervision'], ['十日内', '财经委', '初步审查后', 'supervision'], ['五人', '财经委', null, 'supervision'],
+    ]);
+  });
 });
