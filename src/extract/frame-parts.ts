@@ -232,6 +232,20 @@ function insideHead(ctx: Context, text: string, i: number): boolean {
  * Whether the sentence opens with a subject that is a thing, not an actor: a 的-phrase (…的候选人数) that runs
  * from the sentence's start to its first stop word before the number and ends in no actor head.
  */
+/**
+ * Whether a target clause opens with a rate (办结率, 占比) up to its first stop before `at`: a clause after a
+ * target word (确保…) or in a sentence that opens with the year it aims at (到2025年，…). A rule's own rate
+ * (组成人员…每年出席率不低于90%) keeps its bearer.
+ */
+function rateOpens(ctx: Context, sent: Span, start: number, at: number): boolean {
+  const o = ctx.rules.obligation;
+  const target = o.targets.find((w) => ctx.norm.startsWith(w, start));
+  if (!target && !pattern(ctx.rules, 'obligation/target-lead').test(ctx.norm.slice(afterLabel(ctx, sent), start))) return false;
+  const text = toClauseBreak(ctx, ctx.norm.slice(start + (target?.length ?? 0), at));
+  const subject = text.slice(0, stopsOf(ctx, text).at);
+  return subject.length >= 2 && o['rate-heads'].some((h) => subject.endsWith(h)) && !o['actor-heads'].some((h) => subject.endsWith(h));
+}
+
 function thingSubject(ctx: Context, begin: number, at: number): boolean {
   const text = toClauseBreak(ctx, ctx.norm.slice(begin, at));
   const stops = stopsOf(ctx, text);
@@ -415,6 +429,9 @@ export function actorOf(ctx: Context, verbs: SentenceVerbs, sent: Span, clauses:
   if (alternative) return alternative;
   const countedAgent = countedBefore(ctx, own, at, afterNumber);
   if (countedAgent) return countedAgent;
+  // 确保办结率达到100%, …，代表建议办结率保持100%: a rate that opens the number's clause is what the figure measures,
+  // and no bearer of an earlier clause or sentence achieves it
+  if (rateOpens(ctx, sent, own, at)) return null;
   // whether the number stands in a condition (…满两年的，): read once, for the main clause and the sentences before
   const ni = clauses.findIndex((c) => c[0] <= at && at < c[1]);
   const numberClause = ni < 0 ? '' : norm.slice(Math.max(clauses[ni]![0], begin), clauses[ni]![1]);

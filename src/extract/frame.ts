@@ -119,7 +119,10 @@ function statisticCue(ctx: Context, before: string): boolean {
   if (!m) return false;
   const modal = modalBefore(ctx, before);
   // (…占比应当达到55%以上: a modal that governs the cue's own verb states a rule as well)
-  return !(modal && (modal.at > m.index || before.startsWith(m[0], modal.at + modal.word.length)));
+  if (modal && (modal.at > m.index || before.startsWith(m[0], modal.at + modal.word.length))) return false;
+  // (确保办结率达到100%: so does a target word before the cue in its clause)
+  const target = firstCue(ctx, patterns(ctx).target, before, ctx.rules.obligation['target-not-in']);
+  return !(target && target.index < m.index);
 }
 
 function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, structure: StructureNode[], later: readonly QuantityNorm[], before: QuantityNorm | undefined, verbs: SentenceVerbs, planDoc: boolean): Cues {

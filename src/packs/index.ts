@@ -160,6 +160,7 @@ const ObligationYaml = z.object({
   'thing-heads': z.array(z.string()).default([]),
   'head-overlaps': z.array(z.string().min(2)).default([]),
   'head-not-before': z.array(z.string()).default([]),
+  'rate-heads': z.array(z.string()).default([]),
   'agent-alternatives': z.array(z.string()).default([]),
   'instance-measures': z.array(z.string()).default([]),
   'size-words': z.array(z.string()).default([]),

@@ -406,4 +406,10 @@ describe('election, petition, hearing and budget rules', () => {
       ['四十五日前', '市人民政府', '会议举行的', 'committee-meeting'], ['三十日前', '财经委', '会议举行的', 'supervision'], ['十日内', '财经委', '初步审查后', 'supervision'], ['五人', '财经委', null, 'supervision'],
     ]);
   });
+
+  it('a speech\'s 确保办结率达到100% is a target, and the rate it sets is no earlier bearer\'s', () => {
+    const d = analyseString('在全市人大工作会议上的讲话\n二、准确把握今年工作重点\n今年，每位常委会组成人员要联系不少于5名基层代表。要抓好代表建议办理，确保办结率达到100%、满意率达到95%以上。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.modality, o.actor?.text ?? null])).toEqual([['5名', 'should', '常委会组成人员'], ['100%', 'target', null], ['95%以上', 'target', null]]);
+    expect(d.statistics).toEqual([]);
+  });
 });
