@@ -412,4 +412,9 @@ describe('election, petition, hearing and budget rules', () => {
     expect(d.obligations.map((o) => [o.quantity!.raw, o.modality, o.actor?.text ?? null])).toEqual([['5名', 'should', '常委会组成人员'], ['100%', 'target', null], ['95%以上', 'target', null]]);
     expect(d.statistics).toEqual([]);
   });
+
+  it('a verb before 市人大常委会 in running text (列席市人大常委会会议) names no place', () => {
+    const m = analyseString('市人大代表履职情况报告\n各位选民：\n两年来，我参加市人代会2次，列席市人大常委会会议3次，参加代表小组活动12次。\n', loadRules()).doc.meta;
+    expect([m.place.name, m.docType]).toEqual([null, 'work-review']);
+  });
 });
