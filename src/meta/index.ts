@@ -39,6 +39,7 @@ function buildPatterns(r: Context['rules']['meta']) {
     adoptedWords: new RegExp(r['adopted-words'], 'u'),
     approvalOnly: new RegExp(r['approval-only-words'], 'u'),
     placeInText: new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${r.place})(?:第[一二三四五六七八九十]+届)?(?:人民代表大会常务委员会|人大常委会|人民代表大会|${r.government})`, 'mu'),
+    titleStart: new RegExp(`^(${r.place})`, 'u'),
     national: new RegExp(r.national, 'u'),
     redacted: new RegExp(r['redacted-place'], 'u'),
     adopted: new RegExp(r.adopted, 'u'),
@@ -117,8 +118,9 @@ function lowestUnit(ctx: Context, place: string): string {
   for (const prov of ctx.rules.meta.provinces) {
     if (p.startsWith(prov) && p.length > prov.length) p = p.slice(prov.length);
   }
-  const m = pattern(ctx.rules, 'meta/lowest-unit').exec(p);
-  return m ? m[2]! : p;
+  // (广州市天河区石牌街道: one unit at a time)
+  for (let m = pattern(ctx.rules, 'meta/lowest-unit').exec(p); m; m = pattern(ctx.rules, 'meta/lowest-unit').exec(p)) p = m[2]!;
+  return p;
 }
 
 /**
@@ -173,6 +175,12 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     const m = c.placeInText.exec(norm.slice(0, 3000));
     if (m && !pattern(ctx.rules, 'meta/not-a-place').test(m[1]!)) placeRaw = m[1]!;
   }
+  // 河南省乡镇人民代表大会主席团工作条例, 厦门市国民经济和社会发展计划审查监督条例: a regulation's title that opens
+  // with a place names it, though no congress follows
+  if (!placeRaw && t) {
+    const m = c.titleStart.exec([...t.title].map((ch) => ctx.rules.t2s.get(ch) ?? ch).join(''));
+    if (m && !pattern(ctx.rules, 'meta/not-a-place').test(m[1]!)) placeRaw = m[1]!;
+  }
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
   if (placeRaw) placeRaw = placeRaw.replace(pattern(ctx.rules, 'meta/place-lead'), '');
   if (placeRaw && (placeRaw.length < 2 || pattern(ctx.rules, 'meta/place-bad-start').test(placeRaw))) placeRaw = null;
@@ -189,7 +197,11 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     const full = adoptLine ? adoptLine[1]! : placeRaw;
     // a regulation adopted by the congress itself (第X届人民代表大会第X次会议通过) is the congress's
     const byCongress = new RegExp(escapeRegex(full) + pattern(ctx.rules, 'meta/adopted-by-congress').source, 'u').test(norm.slice(0, headerEnd ?? 400));
-    issuer = full + (government ? r.government : byCongress ? r.issuers.congress : r.issuers.committee);
+    // (a township's congress has no standing committee: its presidium acts between sessions)
+    const township = levelOf(ctx, lowestUnit(ctx, placeRaw)) === 'township';
+    issuer = full + (government ? r.government : byCongress || township ? r.issuers.congress : r.issuers.committee);
+    // 喀什地区人大工委, 石牌街道人大工委: a prefecture's or a street's working committee of the congress above
+    if (!government && new RegExp(escapeRegex(full) + pattern(ctx.rules, 'meta/working-committee').source, 'u').test(norm.slice(0, headerEnd ?? 400))) issuer = full + r.issuers['working-committee'];
     if (t && !government && pattern(ctx.rules, 'meta/party-group-title').test(t.title)) issuer = r['party-group'].prefix + full + r.issuers.committee + r['party-group'].suffix;
   }
 

@@ -88,7 +88,7 @@ const MetaYaml = z.object({
   national: z.string(),
   'national-place': z.string(),
   government: z.string(),
-  issuers: z.object({ congress: z.string(), committee: z.string() }),
+  issuers: z.object({ congress: z.string(), committee: z.string(), 'working-committee': z.string() }),
   'government-titles': z.array(z.string()),
   'party-group': z.object({ prefix: z.string(), suffix: z.string() }),
   date: z.string(),

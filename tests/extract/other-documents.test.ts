@@ -417,4 +417,15 @@ describe('election, petition, hearing and budget rules', () => {
     const m = analyseString('市人大代表履职情况报告\n各位选民：\n两年来，我参加市人代会2次，列席市人大常委会会议3次，参加代表小组活动12次。\n', loadRules()).doc.meta;
     expect([m.place.name, m.docType]).toEqual([null, 'work-review']);
   });
+
+  it('places of every kind: a township\'s congress, a street\'s and a prefecture\'s working committee, a county under a long prefecture, a title that opens with its province', () => {
+    const rules = loadRules();
+    const meta = (title: string) => { const m = analyseString(`${title}\n第一条　主席团会议一般每两个月举行一次。\n`, rules).doc.meta; return [m.place.name, m.place.level, m.issuer]; };
+    expect(meta('青龙镇人民代表大会主席团工作规则')).toEqual(['青龙镇', 'township', '青龙镇人民代表大会']);
+    expect(meta('广州市天河区石牌街道人大工委工作规则')).toEqual(['石牌街道', 'township', '广州市天河区石牌街道人大工作委员会']);
+    expect(meta('喀什地区人大工委关于加强代表工作的意见')).toEqual(['喀什地区', 'city', '喀什地区人大工作委员会']);
+    expect(meta('恩施土家族苗族自治州鹤峰县人民代表大会常务委员会议事规则')).toEqual(['鹤峰县', 'county', '恩施土家族苗族自治州鹤峰县人民代表大会常务委员会']);
+    expect(meta('河南省乡镇人民代表大会主席团工作条例')).toEqual(['河南省', 'province', '河南省人民代表大会常务委员会']);
+    expect(meta('济南市市中区人民代表大会常务委员会议事规则')).toEqual(['市中区', 'district', '济南市市中区人民代表大会常务委员会']);
+  });
 });
