@@ -551,9 +551,12 @@ function frequencyOnlyRules(ctx: Context, input: FrameInput, usedClauses: Set<nu
       if (hp >= hits.length || hits[hp]! >= clause[1]) continue;
       if (usedClauses.has(clause[0]) || input.excluded.some((e) => overlaps(e, clause))) continue;
       const text = norm.slice(clause[0], clause[1]);
-      const freq = frequencyBefore(ctx, text, periodWords);
+      let freq = frequencyBefore(ctx, text, periodWords);
       // 任期同本级人民代表大会每届任期相同: a term's length is set elsewhere (每届任期五年 is a quantity), not a period
-      if (!freq || o['not-periods'].some((w) => text.startsWith(w, freq.at))) continue;
+      if (!freq || o['not-periods'].some((w) => text.startsWith(w, freq!.at))) continue;
+      // 于每年十二月底前…报告全年工作情况: the 每 word of the same period says how often; 全年 says what is reported
+      const every = freq.word.startsWith(o['every-word']) ? null : frequencyBefore(ctx, text.slice(0, freq.at), periodWords);
+      if (every && every.word.startsWith(o['every-word']) && every.period === freq.period) freq = every;
       const modal = nearestModal(ctx, [sent.span[0], clause[1]], [clause[1], sent.span[1]]);
       if (!ruleDoc && !modal) continue;
       const trailing = pattern(ctx.rules, 'obligation/trailing-punctuation');

@@ -161,6 +161,7 @@ const ObligationYaml = z.object({
   'head-overlaps': z.array(z.string().min(2)).default([]),
   'head-not-before': z.array(z.string()).default([]),
   'rate-heads': z.array(z.string()).default([]),
+  'every-word': z.string().default('每'),
   'agent-alternatives': z.array(z.string()).default([]),
   'instance-measures': z.array(z.string()).default([]),
   'size-words': z.array(z.string()).default([]),

@@ -428,4 +428,9 @@ describe('election, petition, hearing and budget rules', () => {
     expect(meta('河南省乡镇人民代表大会主席团工作条例')).toEqual(['河南省', 'province', '河南省人民代表大会常务委员会']);
     expect(meta('济南市市中区人民代表大会常务委员会议事规则')).toEqual(['市中区', 'district', '济南市市中区人民代表大会常务委员会']);
   });
+
+  it('a frequency-only rule says how often with its 每 word, not with the period of what it reports (全年, 本年度)', () => {
+    const d = analyseString('某市人民代表大会专门委员会工作规则\n第八条　专门委员会应当于每年十二月底前向常务委员会书面报告全年工作情况。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.frequency, o.period, o.actor?.text ?? null])).toEqual([['每年', 'year', '专门委员会']]);
+  });
 });
