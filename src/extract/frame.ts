@@ -452,8 +452,9 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
   const s0 = c.sent.span[0];
   const lead = leadInOf(ctx, input.sentences, c.si);
   const leadIn = lead ? lead.span : null;
-  const actor = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], lead, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share')
+  const found = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, q.norm[0], lead, q.norm[1], earlierInArticle(ctx, input.sentences, c.si), q.dimension === 'people' || q.dimension === 'share')
     ?? bearerOfSameAct(ctx, input, c.si);
+  const actor = found && h.quantity.measure === 'size' ? bodyOfMembers(ctx, input, c, found) : found;
   const modal = c.modal;
   // an item of a list with no modal word of its own is bound as its lead-in says (…应当…报告：（一）…五亿元以上的…)
   const leadModal = !modal && leadIn ? modalBefore(ctx, ctx.norm.slice(leadIn[0], leadIn[1])) : null;
@@ -492,6 +493,17 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
     condition: condition ? sliceOf(ctx, condition) : null,
     sanction: sanction ? sliceOf(ctx, sanction) : null,
   };
+}
+
+/**
+ * 专门委员会由主任委员、副主任委员和委员组成，组成人员一般为九至十五人: the size of a body is the body's, not its
+ * members', when a later clause counts the members of the body the sentence opens with.
+ */
+function bodyOfMembers(ctx: Context, input: FrameInput, c: Cues, actor: Span): Span {
+  const first = c.sent.clauses[0];
+  if (!first || actor[0] < first[1] || !ctx.rules.obligation['member-heads'].some((h) => ctx.norm.startsWith(h, actor[1] - h.length))) return actor;
+  const body = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, first[1] - 1, null, first[1] - 1);
+  return body && body[1] <= first[1] && !ctx.rules.obligation['member-heads'].some((h) => ctx.norm.startsWith(h, body[1] - h.length)) ? body : actor;
 }
 
 /** The starting event of a time limit: in its sentence (fromOf), else for a longer limit the one it extends. */

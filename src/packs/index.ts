@@ -162,6 +162,7 @@ const ObligationYaml = z.object({
   'head-not-before': z.array(z.string()).default([]),
   'rate-heads': z.array(z.string()).default([]),
   'every-word': z.string().default('每'),
+  'member-heads': z.array(z.string()).default([]),
   'agent-alternatives': z.array(z.string()).default([]),
   'instance-measures': z.array(z.string()).default([]),
   'size-words': z.array(z.string()).default([]),

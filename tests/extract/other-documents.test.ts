@@ -433,4 +433,9 @@ describe('election, petition, hearing and budget rules', () => {
     const d = analyseString('某市人民代表大会专门委员会工作规则\n第八条　专门委员会应当于每年十二月底前向常务委员会书面报告全年工作情况。\n', loadRules()).doc;
     expect(d.obligations.map((o) => [o.frequency, o.period, o.actor?.text ?? null])).toEqual([['每年', 'year', '专门委员会']]);
   });
+
+  it('the size of a body counted by its members is the body\'s (组成人员一般为九至十五人, 委员三人至五人)', () => {
+    const d = analyseString('某市人民代表大会专门委员会工作规则\n第二条　专门委员会由主任委员、副主任委员若干人和委员若干人组成，组成人员一般为九至十五人。\n第四条　人大街道工委设主任一人，副主任一人，委员三人至五人。\n', loadRules()).doc;
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.measure, o.actor?.text ?? null])).toEqual([['九至十五人', 'size', '专门委员会'], ['三人至五人', 'size', '人大街道工委']]);
+  });
 });
