@@ -111,9 +111,12 @@ export function frequencyBefore(ctx: Context, text: string, words: string[]): { 
   const re = everyRe(ctx);
   let every: { word: string; at: number; period: string } | null = null;
   for (const m of matchesOf(re, text)) {
-    const n = parseAnyNumber(m.groups!.n!);
-    const unit = o['frequency-units'][m.groups!.unit!];
-    if (n !== null && unit) every = { word: m[0], at: m.index!, period: n === 1 ? unit : `${n}-${unit}` };
+    const g = m.groups!;
+    const raw = g.n ?? g.n2!;
+    const unit = o['frequency-units'][g.unit ?? g.unit2!];
+    // (半年一次: half a year is a period of its own)
+    const n = raw === '半' ? 0.5 : parseAnyNumber(raw);
+    if (n !== null && unit) every = { word: m[0], at: m.index!, period: n === 0.5 ? `half-${unit}` : n === 1 ? unit : `${n}-${unit}` };
   }
   const p = plain ? { ...plain, period: o.frequency.find((f) => f.word === plain.word)!.period } : null;
   if (every && (!p || every.at >= p.at)) return every;

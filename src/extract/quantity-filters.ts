@@ -119,6 +119,11 @@ const FILTERS: Filter[] = [
     drops: (s) => s.dimension === 'time' && pattern(s.ctx.rules, 'quantity/period-of-count').test(s.norm.slice(s.afterUnit, s.afterUnit + 24)),
   },
   {
+    id: 'F19-bare-period', reason: '一年两次, 半年召开一次: a span right before the count it spaces out says how often, as 每 does',
+    drops: (s) => s.dimension === 'time' && !s.groups.sfx && s.ctx.rules.quantity['not-quantity']['every-time-units'].includes(s.unitRaw) &&
+      !s.before.endsWith('第') && pattern(s.ctx.rules, 'quantity/bare-period-next').test(s.norm.slice(s.afterUnit, s.afterUnit + 12)),
+  },
+  {
     id: 'F17-at-a-time', reason: '请假一次超过三天: 一次 before a limit on each time means "at a time", not a count',
     drops: (s) => s.n1 === '一' && s.unitRaw === '次' && !s.groups.sfx && pattern(s.ctx.rules, 'quantity/once-before-limit').test(s.norm.slice(s.afterUnit, s.afterUnit + 8)),
   },
@@ -137,6 +142,8 @@ const FILTERS: Filter[] = [
 export function dropReason(ctx: Context, c: Candidate): string | null {
   const gr = c.m.groups ?? {};
   if (c.ruleId === 'quantity/fraction') return gr.den === '百' ? 'F00-percent' : null;
+  // (党组半年召开一次: a half period before a count, as 一年两次)
+  if (c.ruleId === 'quantity/half') return pattern(ctx.rules, 'quantity/bare-period-next').test(ctx.norm.slice(c.span[1], c.span[1] + 12)) ? 'F19-bare-period' : null;
   if (c.ruleId !== 'quantity/number-unit' && c.ruleId !== 'quantity/and-a-half') return null;
   const norm = ctx.norm;
   const numStart = c.span[0] + (gr.pre?.length ?? 0);
