@@ -203,6 +203,8 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     // 喀什地区人大工委, 石牌街道人大工委: a prefecture's or a street's working committee of the congress above
     if (!government && new RegExp(escapeRegex(full) + pattern(ctx.rules, 'meta/working-committee').source, 'u').test(norm.slice(0, headerEnd ?? 400))) issuer = full + r.issuers['working-committee'];
     if (t && !government && pattern(ctx.rules, 'meta/party-group-title').test(t.title)) issuer = r['party-group'].prefix + full + r.issuers.committee + r['party-group'].suffix;
+    const partyCommittee = t && !government ? pattern(ctx.rules, 'meta/party-committee-title').exec(t.title) : null;
+    if (partyCommittee) issuer = partyCommittee[0];
   }
 
   if (national && headerEnd !== null) {

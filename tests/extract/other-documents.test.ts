@@ -438,4 +438,10 @@ describe('election, petition, hearing and budget rules', () => {
     const d = analyseString('某市人民代表大会专门委员会工作规则\n第二条　专门委员会由主任委员、副主任委员若干人和委员若干人组成，组成人员一般为九至十五人。\n第四条　人大街道工委设主任一人，副主任一人，委员三人至五人。\n', loadRules()).doc;
     expect(d.obligations.map((o) => [o.quantity!.raw, o.quantity!.measure, o.actor?.text ?? null])).toEqual([['九至十五人', 'size', '专门委员会'], ['三人至五人', 'size', '人大街道工委']]);
   });
+
+  it('a county party committee\'s opinion is the committee\'s; a standard (…的标准列入乡镇财政) is a thing, not a bearer', () => {
+    const d = analyseString('中共平江县委关于加强和规范乡镇人大工作的意见\n三、保障乡镇人大工作经费。乡镇人大工作经费按照每名代表每年不低于500元的标准列入乡镇财政预算，代表之家、代表联络站建设经费按照每个不低于2万元的标准安排。\n', loadRules()).doc;
+    expect([d.meta.issuer, d.meta.place.name]).toEqual(['中共平江县委', '平江县']);
+    expect(d.obligations.map((o) => [o.quantity!.raw, o.actor?.text ?? null, o.per])).toEqual([['500元', null, 'person'], ['2万元', null, 'unit']]);
+  });
 });
