@@ -90,7 +90,8 @@ function subjectAt(ctx: Context, from: number, to: number, lazyVerbs: LazyVerbs)
   if (ctx.norm.startsWith(o['agent-marker'], start)) start += o['agent-marker'].length;
   // 建议市政府每年安排…: the one a recommendation or request names acts (建议人 is itself a head)
   const asks = o['request-leads'].find((w) => ctx.norm.startsWith(w, start));
-  if (asks && !longestHeadAt(ctx, ctx.norm, start)) start += asks.length;
+  // (请市人民政府…研究处理, but not 请假: a lead inside a longer word leads nothing)
+  if (asks && !longestHeadAt(ctx, ctx.norm, start) && !withinWord(ctx.norm, start, asks, o['not-stops'])) start += asks.length;
   const article = p.leads.find((w) => ctx.norm.startsWith(w, start));
   if (article) start += article.length;
   // 或者由市人民代表大会代表十人以上联名: the agent marker may follow a conjunction
