@@ -500,10 +500,11 @@ function fillObligation(ctx: Context, input: FrameInput, q: QuantityNorm, c: Cue
  * members', when a later clause counts the members of the body the sentence opens with.
  */
 function bodyOfMembers(ctx: Context, input: FrameInput, c: Cues, actor: Span): Span {
+  const members = (s: Span) => ctx.rules.obligation['member-heads'].some((h) => ctx.norm.startsWith(h, s[1] - h.length));
   const first = c.sent.clauses[0];
-  if (!first || actor[0] < first[1] || !ctx.rules.obligation['member-heads'].some((h) => ctx.norm.startsWith(h, actor[1] - h.length))) return actor;
+  if (!first || actor[0] < first[1] || !members(actor)) return actor;
   const body = actorOf(ctx, input.verbs, c.sent.span, c.sent.clauses, first[1] - 1, null, first[1] - 1);
-  return body && body[1] <= first[1] && !ctx.rules.obligation['member-heads'].some((h) => ctx.norm.startsWith(h, body[1] - h.length)) ? body : actor;
+  return body && body[1] <= first[1] && !members(body) ? body : actor;
 }
 
 /** The starting event of a time limit: in its sentence (fromOf), else for a longer limit the one it extends. */

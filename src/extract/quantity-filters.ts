@@ -119,11 +119,6 @@ const FILTERS: Filter[] = [
     drops: (s) => s.dimension === 'time' && pattern(s.ctx.rules, 'quantity/period-of-count').test(s.norm.slice(s.afterUnit, s.afterUnit + 24)),
   },
   {
-    id: 'F19-bare-period', reason: '一年两次, 半年召开一次: a span right before the count it spaces out says how often, as 每 does',
-    drops: (s) => s.dimension === 'time' && !s.groups.sfx && s.ctx.rules.quantity['not-quantity']['every-time-units'].includes(s.unitRaw) &&
-      !s.before.endsWith('第') && pattern(s.ctx.rules, 'quantity/bare-period-next').test(s.norm.slice(s.afterUnit, s.afterUnit + 12)),
-  },
-  {
     id: 'F17-at-a-time', reason: '请假一次超过三天: 一次 before a limit on each time means "at a time", not a count',
     drops: (s) => s.n1 === '一' && s.unitRaw === '次' && !s.groups.sfx && pattern(s.ctx.rules, 'quantity/once-before-limit').test(s.norm.slice(s.afterUnit, s.afterUnit + 8)),
   },
@@ -135,6 +130,11 @@ const FILTERS: Filter[] = [
       const ends = s.afterUnit >= s.norm.length || nq['score-unit-next'].some((w) => s.norm.startsWith(w, s.afterUnit));
       return !ends || nq['score-unit-not-after'].some((w) => s.before.endsWith(w));
     },
+  },
+  {
+    id: 'F19-bare-period', reason: '一年两次, 半年召开一次: a span right before the count it spaces out says how often, as 每 does',
+    drops: (s) => s.dimension === 'time' && !s.groups.sfx && s.ctx.rules.quantity['not-quantity']['every-time-units'].includes(s.unitRaw) &&
+      !s.before.endsWith('第') && pattern(s.ctx.rules, 'quantity/bare-period-next').test(s.norm.slice(s.afterUnit, s.afterUnit + 12)),
   },
 ];
 
