@@ -174,6 +174,8 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   // …and a condition's own modal is that of its main clause, after it (…可以…测评，测评结果不满意票超过半数的，…应当…)
   const condEnd = isConditionClause(ctx, clauseText) ? clause[0] : lastConditionEnd(ctx, sent, q.norm[0]);
   let modal = nearestModal(ctx, [condEnd, q.numberAt], [q.norm[1], sent.span[1]]);
+  // (主任会议可以根据需要随时召开，但每月不少于一次: a contrast sets a rule of its own, not the permission before it)
+  if (modal && modal.at < clause[0] && o['contrast-leads'].some((w) => norm.startsWith(w, clause[0]))) modal = null;
   // 第一次不超过十分钟，经主持人同意的，可以延长五分钟: a modal after the number that opens a later number's own
   // clause is that number's
   if (modal && modal.at >= q.norm[1] && !isConditionClause(ctx, clauseText)) {

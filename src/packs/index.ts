@@ -167,6 +167,7 @@ const ObligationYaml = z.object({
   'instance-measures': z.array(z.string()).default([]),
   'size-words': z.array(z.string()).default([]),
   'own-act-leads': z.array(z.string()).default([]),
+  'contrast-leads': z.array(z.string()).default([]),
   'failure-words': z.array(z.string()).default([]),
   'failure-runs': z.array(z.string()).default([]),
   'hedge-not-in': z.array(z.string()).default([]),

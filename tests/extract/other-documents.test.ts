@@ -263,10 +263,10 @@ describe('election, petition, hearing and budget rules', () => {
     expect(frame('视察结束后七日内，视察组应当形成视察报告。')).toEqual([['七日内', 'lte', 'deadline', '视察组', 'should', '视察结束后']]);
   });
 
-  it('初步审查前十五日 is a lead time; 二十分钟以内 of a report\'s time is a duration; an approval before a later modal keeps it that clause\'s', () => {
+  it('初步审查前十五日 is a lead time; 二十分钟以内 of a report\'s time is a duration; an approval before a later modal keeps it that clause\'s, and a cap after 但 is no permission', () => {
     expect(frame('预算工作机构应当在财政经济委员会初步审查前十五日，组织代表和专家进行座谈。')).toEqual([['十五日', 'gte', 'lead-time', '预算工作机构', 'should', null]]);
     expect(frame('代表述职报告的时间一般控制在二十分钟以内。').map((r) => r.slice(0, 3))).toEqual([['二十分钟以内', 'lte', 'duration']]);
-    expect(frame('陈述人每次发言时间一般不超过十分钟，经听证主持人同意可以适当延长，但延长时间不超过五分钟。').map((r) => [r[0], r[3], r[4]])).toEqual([['十分钟', '陈述人', 'should'], ['五分钟', '陈述人', 'may']]);
+    expect(frame('陈述人每次发言时间一般不超过十分钟，经听证主持人同意可以适当延长，但延长时间不超过五分钟。').map((r) => [r[0], r[3], r[4]])).toEqual([['十分钟', '陈述人', 'should'], ['五分钟', '陈述人', 'should']]);
   });
 
   it('a condition after a plain main clause bears its main clause\'s bearer (常委会…进行满意度测评，…不满意的票数超过…半数的，有关机关应当…); 会期 takes no period from the clause before', () => {
