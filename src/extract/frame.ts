@@ -513,7 +513,21 @@ function bodyOfMembers(ctx: Context, input: FrameInput, c: Cues, actor: Span): S
 function startingEvent(ctx: Context, input: FrameInput, c: Cues, q: QuantityNorm, measure: Quantity['measure']): Span | null {
   const s0 = c.sent.span[0];
   const ownClauseOnly = measure === 'duration' || (c.clause[0] > s0 && newBearerAt(ctx, c.clause[0], q.numberAt, () => input.verbs.of(c.sent.span, q.numberAt)));
-  return fromOf(ctx, c.clause[0], q.numberAt, ownClauseOnly ? c.clause[0] : s0) ?? extendedFrom(ctx, input.sentences, c, q, ownClauseOnly);
+  return fromOf(ctx, c.clause[0], q.numberAt, ownClauseOnly ? c.clause[0] : s0) ?? (measure === 'deadline' ? openingEvent(ctx, c) : null) ??
+    extendedFrom(ctx, input.sentences, c, q, ownClauseOnly);
+}
+
+/**
+ * 审议意见书送达后，有关机关应当在两个月内研究处理: a sentence that opens with a time clause of an event (…后，) times
+ * the act of the main clause, which names its own bearer.
+ */
+function openingEvent(ctx: Context, c: Cues): Span | null {
+  const first = c.sent.clauses[0];
+  if (!first || first[1] > c.clause[0]) return null;
+  const begin = afterLabel(ctx, first);
+  const text = ctx.norm.slice(begin, first[1]).replace(pattern(ctx.rules, 'obligation/trailing-punctuation'), '');
+  if (!ctx.rules.obligation['event-clause-endings'].some((w) => text.endsWith(w))) return null;
+  return fromOf(ctx, begin, begin + text.length, begin);
 }
 
 /**

@@ -168,6 +168,7 @@ const ObligationYaml = z.object({
   'size-words': z.array(z.string()).default([]),
   'own-act-leads': z.array(z.string()).default([]),
   'contrast-leads': z.array(z.string()).default([]),
+  'event-clause-endings': z.array(z.string()).default([]),
   'failure-words': z.array(z.string()).default([]),
   'failure-runs': z.array(z.string()).default([]),
   'hedge-not-in': z.array(z.string()).default([]),
