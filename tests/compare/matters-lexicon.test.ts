@@ -54,4 +54,10 @@ describe('the matters lexicon keeps apart what only shares words', () => {
     const officials = '十分之一以上代表联名，可以提出对本级人民代表大会常务委员会组成人员、人民政府组成人员、人民法院院长、人民检察院检察长的罢免案';
     expect(alsoMatters(rules, matchMatter(rules, 'share', officials)!, 'share', officials)).toEqual([]);
   });
+
+  it('a deputy\'s yearly activity funds and a liaison station\'s funds are two matters of money', () => {
+    expect(matter('money', '省人民代表大会代表的活动经费每人每年不低于三千元，设区的市人民代表大会代表每人每年不低于二千元')).toBe('deputy-activity-funds');
+    expect(matter('money', '代表之家、代表联络站建设经费按照每个不低于2万元的标准安排')).toBe('liaison-station-funds');
+    expect(matter('money', '市、县两级财政每年安排代表联络站工作经费，每个联络站不低于2万元')).toBe('liaison-station-funds');
+  });
 });
