@@ -60,4 +60,12 @@ describe('the matters lexicon keeps apart what only shares words', () => {
     expect(matter('money', '代表之家、代表联络站建设经费按照每个不低于2万元的标准安排')).toBe('liaison-station-funds');
     expect(matter('money', '市、县两级财政每年安排代表联络站工作经费，每个联络站不低于2万元')).toBe('liaison-station-funds');
   });
+
+  it('budgets, final accounts, plans and their adjustments each go to the preliminary review at a lead time of their own; sending them to the members is a notice', () => {
+    expect(matter('lead-time', '财政部门应当在本级人民代表大会会议举行的四十五日前，将预算草案的初步方案提交财政经济委员会进行初步审查')).toBe('budget-preliminary-lead');
+    expect(matter('lead-time', '市人民政府应当在市人民代表大会会议举行的四十五日前，将年度计划草案的初步方案提交财经委进行初步审查')).toBe('plan-preliminary-lead');
+    expect(matter('lead-time', '预算调整方案应当在常委会会议举行的三十日前提交财政经济委员会进行初步审查')).toBe('budget-adjustment-lead');
+    expect(matter('lead-time', '人民政府应当在本级人民代表大会常务委员会举行会议的十日前，将本级决算草案和预算执行报告送交常务委员会')).toBe('final-accounts-lead');
+    expect(matter('lead-time', '常务委员会办事机构应当在常务委员会举行会议的七日前，将决算草案发给常务委员会组成人员')).toBe('session-notice');
+  });
 });
