@@ -68,4 +68,11 @@ describe('the matters lexicon keeps apart what only shares words', () => {
     expect(matter('lead-time', '人民政府应当在本级人民代表大会常务委员会举行会议的十日前，将本级决算草案和预算执行报告送交常务委员会')).toBe('final-accounts-lead');
     expect(matter('lead-time', '常务委员会办事机构应当在常务委员会举行会议的七日前，将决算草案发给常务委员会组成人员')).toBe('session-notice');
   });
+
+  it('the special work reports a committee hears in a year and the special inquiries it holds are matters apart from its inspections', () => {
+    expect(matter('frequency', '常委会每年听取和审议专项工作报告不少于6项')).toBe('committee-special-reports');
+    expect(matter('frequency', '各县（区）人大常委会每年至少要开展两次专题询问')).toBe('committee-special-inquiries');
+    expect(matter('frequency', '常委会每年开展执法检查不少于3次')).toBe('committee-inspections');
+    expect(matter('frequency', '常委会组成人员每年至少参加两次执法检查或者专题询问')).not.toBe('committee-special-inquiries');
+  });
 });

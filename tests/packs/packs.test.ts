@@ -10,7 +10,7 @@ const rules = loadRules();
 describe('every pack loads and records its version and hash', () => {
   it('lists the packs in load order', () => {
     expect(rules.packs.map((p) => `${p.id}@${p.version}`)).toEqual([
-      'normalize@1.1.0', 'boilerplate@1.1.0', 'meta@1.17.0', 'structure@1.2.0', 'quantity@2.38.0', 'named-numbers@1.8.0', 'obligation@2.75.0', 'topics@1.18.0', 'segment@1.6.0', 'compare@1.3.0', 'matters@1.13.0',
+      'normalize@1.1.0', 'boilerplate@1.1.0', 'meta@1.17.0', 'structure@1.2.0', 'quantity@2.38.0', 'named-numbers@1.8.0', 'obligation@2.75.0', 'topics@1.18.0', 'segment@1.6.0', 'compare@1.3.0', 'matters@1.14.0',
     ]);
     for (const p of rules.packs) expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
