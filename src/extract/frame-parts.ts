@@ -106,9 +106,9 @@ function subjectAt(ctx: Context, from: number, to: number, lazyVerbs: LazyVerbs)
     return [start + at, start + at + body.length];
   }
   if (share?.groups?.district) {
-    // (the share's own words run up to the 的 that links it to the voters)
-    const de = ctx.norm.slice(to, to + 10).search(/的|[，。；：,;:]/u);
-    return de >= 0 && ctx.norm[to + de] === '的' ? headAfterNumber(ctx, to + de) : null;
+    // (the share's own words run up to the 的 that links it to the voters, within its clause)
+    const de = toClauseBreak(ctx, ctx.norm.slice(to, to + 10)).indexOf(o['relative-marker']);
+    return de >= 0 ? headAfterNumber(ctx, to + de) : null;
   }
   // 可以列席会议: a window that opens with a modal word holds a predicate, not a subject
   // (应询单位, 应急管理部门: a modal's character that opens a longer word opens no predicate)
@@ -230,10 +230,6 @@ function insideHead(ctx: Context, text: string, i: number): boolean {
 }
 
 /**
- * Whether the sentence opens with a subject that is a thing, not an actor: a 的-phrase (…的候选人数) that runs
- * from the sentence's start to its first stop word before the number and ends in no actor head.
- */
-/**
  * Whether a target clause opens with a rate (办结率, 占比) up to its first stop before `at`: a clause after a
  * target word (确保…) or in a sentence that opens with the year it aims at (到2025年，…). A rule's own rate
  * (组成人员…每年出席率不低于90%) keeps its bearer.
@@ -247,6 +243,10 @@ function rateOpens(ctx: Context, sent: Span, start: number, at: number): boolean
   return subject.length >= 2 && o['rate-heads'].some((h) => subject.endsWith(h)) && !o['actor-heads'].some((h) => subject.endsWith(h));
 }
 
+/**
+ * Whether the sentence opens with a subject that is a thing, not an actor: a 的-phrase (…的候选人数) that runs
+ * from the sentence's start to its first stop word before the number and ends in no actor head.
+ */
 function thingSubject(ctx: Context, begin: number, at: number): boolean {
   const text = toClauseBreak(ctx, ctx.norm.slice(begin, at));
   const stops = stopsOf(ctx, text);

@@ -145,14 +145,12 @@ function cuesOf(ctx: Context, q: QuantityNorm, si: number, sent: SentenceNorm, s
   // 组成人员每年参加培训不少于40学时，新任组成人员在任期第一年内参加一次初任培训: the period and the per word were the
   // earlier number's, in a clause before this one, which names a bearer of its own
   // (…每年举行两次，会期一般不少于一天: nor when it measures one instance of what the period counts)
-  if (freq && before && sent.span[0] + freq.at < before.norm[0] && before.norm[0] < clause[0] &&
-    (newBearerAt(ctx, clause[0], q.numberAt, () => verbs.of(sent.span, q.numberAt)) || o['instance-measures'].some((w) => norm.startsWith(w, clause[0])))) {
-    freq = null;
-    if (per && sent.span[0] + per.at < clause[0]) per = null;
-  }
+  const earlierNumbers = freq !== null && before !== undefined && sent.span[0] + freq.at < before.norm[0] && before.norm[0] < clause[0] &&
+    (newBearerAt(ctx, clause[0], q.numberAt, () => verbs.of(sent.span, q.numberAt)) || o['instance-measures'].some((w) => norm.startsWith(w, clause[0])));
   // 常委会每届调整联系点，联系点数量一般控制在二十个以内: a clause that names the whole it sizes takes no period from
   // a clause before it
-  if (freq && freq.period !== 'occasion' && sent.span[0] + freq.at < clause[0] && o['size-words'].some((w) => clauseBefore.includes(w))) {
+  const sizesWhole = freq !== null && freq.period !== 'occasion' && sent.span[0] + freq.at < clause[0] && o['size-words'].some((w) => clauseBefore.includes(w));
+  if (earlierNumbers || sizesWhole) {
     freq = null;
     if (per && sent.span[0] + per.at < clause[0]) per = null;
   }

@@ -134,16 +134,21 @@ const FILTERS: Filter[] = [
   {
     id: 'F19-bare-period', reason: '一年两次, 半年召开一次: a span right before the count it spaces out says how often, as 每 does',
     drops: (s) => s.dimension === 'time' && !s.groups.sfx && s.ctx.rules.quantity['not-quantity']['every-time-units'].includes(s.unitRaw) &&
-      !s.before.endsWith('第') && pattern(s.ctx.rules, 'quantity/bare-period-next').test(s.norm.slice(s.afterUnit, s.afterUnit + 12)),
+      !s.before.endsWith('第') && spacesOutCount(s.ctx, s.afterUnit),
   },
 ];
+
+/** Whether the count of times a span before it spaces out follows at `at` (一年|两次, 半年|召开一次). */
+function spacesOutCount(ctx: Context, at: number): boolean {
+  return pattern(ctx.rules, 'quantity/bare-period-next').test(ctx.norm.slice(at, at + 12));
+}
 
 /** The id of the first filter that refuses a candidate, or null when it is a quantity. */
 export function dropReason(ctx: Context, c: Candidate): string | null {
   const gr = c.m.groups ?? {};
   if (c.ruleId === 'quantity/fraction') return gr.den === '百' ? 'F00-percent' : null;
   // (党组半年召开一次: a half period before a count, as 一年两次)
-  if (c.ruleId === 'quantity/half') return pattern(ctx.rules, 'quantity/bare-period-next').test(ctx.norm.slice(c.span[1], c.span[1] + 12)) ? 'F19-bare-period' : null;
+  if (c.ruleId === 'quantity/half') return spacesOutCount(ctx, c.span[1]) ? 'F19-bare-period' : null;
   if (c.ruleId !== 'quantity/number-unit' && c.ruleId !== 'quantity/and-a-half') return null;
   const norm = ctx.norm;
   const numStart = c.span[0] + (gr.pre?.length ?? 0);

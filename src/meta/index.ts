@@ -148,6 +148,25 @@ function historyDates(ctx: Context, headerEnd: number): { adopted: string | null
   return { adopted, amended: [...new Set(amended)].sort() };
 }
 
+/**
+ * Who issued a document of a place (`full`, as its header or title names it), the first that holds: a party
+ * committee (中共平江县委关于…) or the standing committee's party group (中共…人大常委会党组关于…) as the title says;
+ * a prefecture's or a street's working committee (喀什地区人大工委); the government (政府工作报告); the congress,
+ * for a text it adopted itself or a township's (whose presidium acts between sessions); else the standing committee.
+ */
+function issuerOf(ctx: Context, full: string, level: Meta['place']['level'], title: string | null, government: boolean, header: string): string {
+  const r = ctx.rules.meta;
+  if (title !== null && !government) {
+    const partyCommittee = pattern(ctx.rules, 'meta/party-committee-title').exec(title);
+    if (partyCommittee) return partyCommittee[0];
+    if (pattern(ctx.rules, 'meta/party-group-title').test(title)) return r['party-group'].prefix + full + r.issuers.committee + r['party-group'].suffix;
+  }
+  const after = (name: string) => new RegExp(escapeRegex(full) + pattern(ctx.rules, name).source, 'u').test(header);
+  if (!government && after('meta/working-committee')) return full + r.issuers['working-committee'];
+  if (government) return full + r.government;
+  return full + (after('meta/adopted-by-congress') || level === 'township' ? r.issuers.congress : r.issuers.committee);
+}
+
 export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], headerEnd: number | null = null): Meta {
   const r = ctx.rules.meta;
   const c = compiled(ctx);
@@ -165,9 +184,10 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
     // a report to the congress (——在青海省第十四届人民代表大会第二次会议上) names its place the same way
     ?? pattern(ctx.rules, 'meta/report-to-congress').exec(norm.slice(0, 600));
   if (adoptLine) placeRaw = adoptLine[1]!;
-  if (!placeRaw && t) {
-    // the place is matched in the simplified reading of the title (長春市 is 长春市)
-    const m = placeRe.exec([...t.title].map((c) => ctx.rules.t2s.get(c) ?? c).join(''));
+  // the place is matched in the simplified reading of the title (長春市 is 长春市)
+  const simpleTitle = t ? [...t.title].map((ch) => ctx.rules.t2s.get(ch) ?? ch).join('') : null;
+  if (!placeRaw && simpleTitle !== null) {
+    const m = placeRe.exec(simpleTitle);
     if (m) placeRaw = m[1]!;
   }
   if (!placeRaw) {
@@ -177,8 +197,8 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   }
   // 河南省乡镇人民代表大会主席团工作条例, 厦门市国民经济和社会发展计划审查监督条例: a regulation's title that opens
   // with a place names it, though no congress follows
-  if (!placeRaw && t) {
-    const m = c.titleStart.exec([...t.title].map((ch) => ctx.rules.t2s.get(ch) ?? ch).join(''));
+  if (!placeRaw && simpleTitle !== null) {
+    const m = c.titleStart.exec(simpleTitle);
     if (m && !pattern(ctx.rules, 'meta/not-a-place').test(m[1]!)) placeRaw = m[1]!;
   }
   // "长春市人民代表大会" inside a title may carry leading words (…综述——长春市人大常委会): keep the unit only
@@ -193,19 +213,7 @@ export function extractMeta(ctx: Context, boilerplate: BoilerplateNorm[], header
   const redacted = redactedAs !== null;
   const name = placeRaw ? lowestUnit(ctx, placeRaw) : national ? r['national-place'] : null;
   const government = t !== null && r['government-titles'].some((w) => t.title.includes(w));
-  if (placeRaw) {
-    const full = adoptLine ? adoptLine[1]! : placeRaw;
-    // a regulation adopted by the congress itself (第X届人民代表大会第X次会议通过) is the congress's
-    const byCongress = new RegExp(escapeRegex(full) + pattern(ctx.rules, 'meta/adopted-by-congress').source, 'u').test(norm.slice(0, headerEnd ?? 400));
-    // (a township's congress has no standing committee: its presidium acts between sessions)
-    const township = levelOf(ctx, lowestUnit(ctx, placeRaw)) === 'township';
-    issuer = full + (government ? r.government : byCongress || township ? r.issuers.congress : r.issuers.committee);
-    // 喀什地区人大工委, 石牌街道人大工委: a prefecture's or a street's working committee of the congress above
-    if (!government && new RegExp(escapeRegex(full) + pattern(ctx.rules, 'meta/working-committee').source, 'u').test(norm.slice(0, headerEnd ?? 400))) issuer = full + r.issuers['working-committee'];
-    if (t && !government && pattern(ctx.rules, 'meta/party-group-title').test(t.title)) issuer = r['party-group'].prefix + full + r.issuers.committee + r['party-group'].suffix;
-    const partyCommittee = t && !government ? pattern(ctx.rules, 'meta/party-committee-title').exec(t.title) : null;
-    if (partyCommittee) issuer = partyCommittee[0];
-  }
+  if (placeRaw) issuer = issuerOf(ctx, adoptLine ? adoptLine[1]! : placeRaw, levelOf(ctx, name!), t ? t.title : null, government, norm.slice(0, headerEnd ?? 400));
 
   if (national && headerEnd !== null) {
     // 1992年4月3日 第七届全国人民代表大会第五次会议通过: the first adoption line, under the title, names the body
